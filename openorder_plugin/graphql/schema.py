@@ -1,0 +1,9 @@
+import graphene
+
+
+class OpenOrderQueries(graphene.ObjectType):
+    pass
+
+
+class OpenOrderMutations(graphene.ObjectType):
+    pass

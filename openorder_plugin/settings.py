@@ -1,0 +1,72 @@
+"""Settings for a Saleor 2.10 host running the openorder plugin.
+
+Saleor 2.10 has no way for a plugin to add apps, URLs or GraphQL fields, so a
+shop that wants open orders points DJANGO_SETTINGS_MODULE here: everything is
+Saleor's own settings, plus the app, the plugins, the URL conf that serves the
+extended schema, and the templates the PyPI wheel does not ship.
+"""
+import os
+
+import dj_database_url
+from django_prices.utils.formatting import get_currency_fraction
+
+from saleor.settings import *  # noqa: F401,F403
+from saleor.settings import (
+    INSTALLED_APPS,
+    PLUGINS,
+    TEMPLATES,
+    get_bool_from_env,
+)
+
+BASE_DIR = os.path.dirname(os.path.abspath(__file__))
+
+# A fresh machine of this project runs PostgreSQL at 127.0.0.1:5432 with trust
+# auth; DATABASE_URL wins when set (the setup script sets it for a private
+# cluster when no server is reachable).
+DATABASES = {
+    "default": dj_database_url.config(
+        default="postgres://postgres@127.0.0.1:5432/openorder", conn_max_age=600
+    )
+}
+
+# Open-order shops in the product's home market sell in rupiah to Indonesia.
+DEFAULT_COUNTRY = os.environ.get("DEFAULT_COUNTRY", "ID")
+DEFAULT_CURRENCY = os.environ.get("DEFAULT_CURRENCY", "IDR")
+DEFAULT_DECIMAL_PLACES = get_currency_fraction(DEFAULT_CURRENCY)
+AVAILABLE_CURRENCIES = [DEFAULT_CURRENCY]
+TIME_ZONE = os.environ.get("TIME_ZONE", "Asia/Jakarta")
+
+INSTALLED_APPS = INSTALLED_APPS + ["openorder_plugin.apps.OpenOrderConfig"]
+
+ROOT_URLCONF = "openorder_plugin.urls"
+
+# The wheel lacks Saleor's top-level templates/: ours come first so that the API
+# explorer and e-mails render.
+TEMPLATES[0]["DIRS"] = [os.path.join(BASE_DIR, "templates")] + TEMPLATES[0]["DIRS"]
+
+PLUGINS = PLUGINS + [
+    "openorder_plugin.plugin.OpenOrderPlugin",
+]
+
+# Buyer uploads (design files) live outside MEDIA_ROOT so nothing serves them
+# publicly; the plugin streams them to the buyer and staff only.
+OPENORDER_PRIVATE_STORAGE_ROOT = os.environ.get(
+    "OPENORDER_PRIVATE_STORAGE_ROOT",
+    os.path.join(os.getcwd(), ".data", "private-uploads"),
+)
+MEDIA_ROOT = os.environ.get("MEDIA_ROOT", os.path.join(os.getcwd(), ".data", "media"))
+
+# Built dashboard extension (dashboard_extension/dist), served at
+# /dashboard-extension/ when present.
+OPENORDER_DASHBOARD_DIST = os.environ.get(
+    "OPENORDER_DASHBOARD_DIST",
+    os.path.join(os.path.dirname(BASE_DIR), "dashboard_extension", "dist"),
+)
+
+# Celery: with no broker every task runs eagerly in-process (Saleor's own
+# default); with CELERY_BROKER_URL a worker and beat run them.
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_TIMEZONE = "UTC"
+
+PLAYGROUND_ENABLED = get_bool_from_env("PLAYGROUND_ENABLED", True)

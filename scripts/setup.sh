@@ -1,0 +1,137 @@
+# Sourced by scripts/demo.sh and scripts/test.sh: brings a fresh machine to a
+# working host, reusing whatever an earlier run already set up.
+#   - a Python 3.8 virtualenv in .venv with Saleor 2.10.1 and the plugin
+#   - PostgreSQL: $DATABASE_URL, else 127.0.0.1:5432, else a private cluster
+#   - Redis: 127.0.0.1:6379, started when installed but not running
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+DATA="$ROOT/.data"
+mkdir -p "$DATA"
+export DJANGO_SETTINGS_MODULE=openorder_plugin.settings
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+apt_install() {
+  say "installing $* (apt-get)"
+  as_root apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "$@" >/dev/null
+}
+
+find_python38() {
+  if command -v python3.8 >/dev/null 2>&1 && python3.8 -c 'import venv' 2>/dev/null; then
+    command -v python3.8; return
+  fi
+  local candidate
+  for candidate in "${PYENV_ROOT:-$HOME/.pyenv}"/versions/3.8*/bin/python3.8 /usr/local/bin/python3.8 /usr/bin/python3.8; do
+    if [ -x "$candidate" ]; then echo "$candidate"; return; fi
+  done
+  echo "Python 3.8 is required (Saleor 2.10.1 declares >=3.8,<3.9) and none was found." >&2
+  echo "Install it (e.g. 'pyenv install 3.8') and run this command again." >&2
+  exit 1
+}
+
+setup_python() {
+  local venv="$ROOT/.venv" stamp
+  if [ ! -x "$venv/bin/python" ]; then
+    say "creating the Python 3.8 virtualenv in .venv"
+    "$(find_python38)" -m venv "$venv"
+  fi
+  # Reinstall only when a requirement or the package metadata changed.
+  stamp="$(cat requirements/*.txt setup.cfg pyproject.toml | sha256sum | cut -c1-16)"
+  if [ "$(cat "$venv/.installed" 2>/dev/null)" != "$stamp" ]; then
+    say "installing Saleor 2.10.1, the plugin and the test tools into .venv"
+    # celery 4.4.2's metadata is rejected by pip >= 24.1.
+    "$venv/bin/python" -m pip install -q --disable-pip-version-check "pip<24.1" wheel
+    "$venv/bin/python" -m pip install -q --disable-pip-version-check \
+      -c requirements/saleor-2.10.1.txt \
+      -r requirements/base.txt -r requirements/test.txt -e .
+    echo "$stamp" > "$venv/.installed"
+  fi
+  export PATH="$venv/bin:$PATH"
+}
+
+port_open() {  # host port
+  python - "$1" "$2" <<'EOF' 2>/dev/null
+import socket, sys
+s = socket.socket()
+s.settimeout(1)
+sys.exit(s.connect_ex((sys.argv[1], int(sys.argv[2]))))
+EOF
+}
+
+pg_bin() {
+  local dir
+  dir="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
+  if [ -z "$dir" ]; then
+    apt_install postgresql
+    dir="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
+  fi
+  echo "$dir"
+}
+
+setup_postgres() {
+  if [ -n "${DATABASE_URL:-}" ]; then return; fi
+  if port_open 127.0.0.1 5432; then
+    export DATABASE_URL="postgres://postgres@127.0.0.1:5432/openorder"
+    return
+  fi
+  # No server: a private cluster in .data/postgres on port 5433.
+  local bin pgdata="$DATA/postgres" run_as=()
+  bin="$(pg_bin)"
+  if [ "$(id -u)" = 0 ]; then run_as=(runuser -u postgres --); fi
+  if [ ! -f "$pgdata/PG_VERSION" ]; then
+    say "creating a private PostgreSQL cluster in .data/postgres"
+    mkdir -p "$pgdata"
+    if [ "$(id -u)" = 0 ]; then chown -R postgres "$pgdata"; fi
+    "${run_as[@]}" "$bin/initdb" -D "$pgdata" -U postgres --auth=trust >/dev/null
+  fi
+  if ! port_open 127.0.0.1 5433; then
+    say "starting the private PostgreSQL on 127.0.0.1:5433"
+    "${run_as[@]}" "$bin/pg_ctl" -D "$pgdata" -l "$pgdata/server.log" -w \
+      -o "-p 5433 -k /tmp -c listen_addresses=127.0.0.1" start >/dev/null
+  fi
+  export DATABASE_URL="postgres://postgres@127.0.0.1:5433/openorder"
+}
+
+create_database() {
+  python - <<'EOF'
+import os
+from urllib.parse import urlparse
+
+import psycopg2
+
+url = urlparse(os.environ["DATABASE_URL"])
+name = url.path.lstrip("/")
+conn = psycopg2.connect(
+    host=url.hostname, port=url.port or 5432, user=url.username or "postgres",
+    password=url.password, dbname="postgres",
+)
+conn.autocommit = True
+with conn.cursor() as cursor:
+    cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+    if not cursor.fetchone():
+        cursor.execute('CREATE DATABASE "%s"' % name)
+EOF
+}
+
+setup_redis() {
+  if port_open 127.0.0.1 6379; then return; fi
+  command -v redis-server >/dev/null 2>&1 || apt_install redis-server
+  say "starting Redis on 127.0.0.1:6379"
+  redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" \
+    --appendonly no --dir "$DATA" --logfile "$DATA/redis.log"
+  for _ in $(seq 50); do port_open 127.0.0.1 6379 && return; sleep 0.1; done
+  echo "Redis did not start; see .data/redis.log" >&2
+  exit 1
+}
+
+secret_key() {
+  [ -s "$DATA/secret_key" ] || python -c 'import secrets; print(secrets.token_urlsafe(50))' > "$DATA/secret_key"
+  cat "$DATA/secret_key"
+}

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Sets everything up and runs the whole test suite against the real Saleor,
+# PostgreSQL and Redis. Extra arguments go to pytest (e.g. -k checkout).
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+
+setup_python
+setup_postgres
+setup_redis
+export SECRET_KEY="${SECRET_KEY:-openorder-tests}"
+
+say "running the tests"
+exec pytest --create-db "$@"

@@ -1,0 +1,49 @@
+"""A GraphQL client that talks to the server the way a storefront does: JSON
+over HTTP, a JWT in the Authorization header."""
+import requests
+
+TOKEN_CREATE = """
+mutation($email: String!, $password: String!) {
+  tokenCreate(email: $email, password: $password) {
+    token
+    accountErrors { field code message }
+  }
+}
+"""
+
+
+class ApiClient:
+    def __init__(self, base_url, token=None):
+        self.base_url = base_url.rstrip("/")
+        self.url = self.base_url + "/graphql/"
+        self.token = token
+        self.session = requests.Session()
+
+    def signed_in(self, email, password):
+        data = self.query(TOKEN_CREATE, {"email": email, "password": password})
+        token = data["tokenCreate"]["token"]
+        assert token, data["tokenCreate"]["accountErrors"]
+        return ApiClient(self.base_url, token=token)
+
+    def post(self, query, variables=None):
+        headers = {}
+        if self.token:
+            headers["Authorization"] = "JWT %s" % self.token
+        return self.session.post(
+            self.url,
+            json={"query": query, "variables": variables or {}},
+            headers=headers,
+            timeout=60,
+        )
+
+    def execute(self, query, variables=None):
+        """The whole response body: `data` and `errors`."""
+        response = self.post(query, variables)
+        assert response.status_code in (200, 400), response.text
+        return response.json()
+
+    def query(self, query, variables=None):
+        """`data` of a response that must have no top-level errors."""
+        body = self.execute(query, variables)
+        assert not body.get("errors"), body["errors"]
+        return body["data"]

@@ -1,0 +1,64 @@
+"""Test fixtures: the real Saleor host served over real HTTP by pytest-django's
+live server, against the real PostgreSQL test database.
+
+Every test that talks to the API uses `transactional_db`, so what it writes is
+committed and visible to the server's request threads (and to a Celery worker
+process); Django flushes the tables after each test.
+"""
+import pytest
+from django.contrib.sites.models import Site
+from saleor.site.models import SiteSettings
+
+from .client import ApiClient
+from .workers import celery_worker  # noqa: F401  (a fixture for any test module)
+
+
+@pytest.fixture(autouse=True)
+def _short_lived_connections(settings):
+    # The live server runs each request in a new thread; with Saleor's
+    # conn_max_age=600 each thread would leave a connection open behind it.
+    from django.db import connections
+
+    for conn in connections.all():
+        conn.settings_dict["CONN_MAX_AGE"] = 0
+
+
+@pytest.fixture
+def site(transactional_db):
+    """Saleor's Site and SiteSettings: created by migrations, removed by the
+    flush after a transactional test, so each test brings them back."""
+    Site.objects.clear_cache()
+    site, _ = Site.objects.get_or_create(
+        pk=1, defaults={"domain": "127.0.0.1:8000", "name": "Toko Open Order"}
+    )
+    SiteSettings.objects.get_or_create(site=site)
+    Site.objects.clear_cache()
+    return site
+
+
+@pytest.fixture
+def demo_shop(site):
+    """The demo catalog, loaded by the same code as the README's demo command."""
+    from openorder_plugin.demo import catalog
+
+    return catalog.load_catalog()
+
+
+@pytest.fixture
+def api(live_server, site):
+    """An anonymous API client; `api.as_user(email, password)` signs in."""
+    return ApiClient(live_server.url)
+
+
+@pytest.fixture
+def staff_api(api, demo_shop):
+    from openorder_plugin.demo import catalog
+
+    return api.signed_in(catalog.STAFF_EMAIL, catalog.STAFF_PASSWORD)
+
+
+@pytest.fixture
+def customer_api(api, demo_shop):
+    from openorder_plugin.demo import catalog
+
+    return api.signed_in(catalog.CUSTOMER_EMAIL, catalog.CUSTOMER_PASSWORD)

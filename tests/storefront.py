@@ -1,0 +1,109 @@
+"""Saleor 2.10's own checkout flow, as a storefront runs it through GraphQL."""
+from graphene import Node
+
+ADDRESS = {
+    "firstName": "Siti",
+    "lastName": "Rahma",
+    "streetAddress1": "Jl. Asia Afrika No. 8",
+    "city": "Bandung",
+    "postalCode": "40111",
+    "country": "ID",
+    "countryArea": "Jawa Barat",
+    "phone": "+6281298765432",
+}
+
+CHECKOUT_CREATE = """
+mutation($input: CheckoutCreateInput!) {
+  checkoutCreate(input: $input) {
+    checkout {
+      id token
+      lines { id quantity variant { id } }
+      availableShippingMethods { id name }
+      availablePaymentGateways { id name }
+      subtotalPrice { gross { amount currency } }
+      totalPrice { gross { amount currency } }
+    }
+    checkoutErrors { field code message }
+  }
+}
+"""
+
+CHECKOUT_SHIPPING = """
+mutation($checkoutId: ID!, $shippingMethodId: ID!) {
+  checkoutShippingMethodUpdate(checkoutId: $checkoutId, shippingMethodId: $shippingMethodId) {
+    checkout { totalPrice { gross { amount currency } } }
+    checkoutErrors { field code message }
+  }
+}
+"""
+
+CHECKOUT_PAYMENT = """
+mutation($checkoutId: ID!, $input: PaymentInput!) {
+  checkoutPaymentCreate(checkoutId: $checkoutId, input: $input) {
+    payment { id chargeStatus total { amount } }
+    paymentErrors { field code message }
+  }
+}
+"""
+
+CHECKOUT_COMPLETE = """
+mutation($checkoutId: ID!) {
+  checkoutComplete(checkoutId: $checkoutId) {
+    order {
+      id number token status paymentStatus
+      total { gross { amount currency } }
+      lines { id quantity productSku unitPrice { gross { amount } } }
+    }
+    checkoutErrors { field code message }
+  }
+}
+"""
+
+
+def variant_id(product):
+    return Node.to_global_id("ProductVariant", product.variants.first().pk)
+
+
+def create_checkout(api, lines, email="pembeli@openorder.test"):
+    data = api.query(
+        CHECKOUT_CREATE,
+        {
+            "input": {
+                "email": email,
+                "lines": lines,
+                "shippingAddress": ADDRESS,
+                "billingAddress": ADDRESS,
+            }
+        },
+    )["checkoutCreate"]
+    assert not data["checkoutErrors"], data["checkoutErrors"]
+    return data["checkout"]
+
+
+def pay_and_complete(api, checkout, gateway="mirumee.payments.dummy", amount=None):
+    """Shipping, a payment covering the total, and checkoutComplete."""
+    shipping = api.query(
+        CHECKOUT_SHIPPING,
+        {
+            "checkoutId": checkout["id"],
+            "shippingMethodId": checkout["availableShippingMethods"][0]["id"],
+        },
+    )["checkoutShippingMethodUpdate"]
+    assert not shipping["checkoutErrors"], shipping["checkoutErrors"]
+    total = shipping["checkout"]["totalPrice"]["gross"]["amount"]
+    payment = api.query(
+        CHECKOUT_PAYMENT,
+        {
+            "checkoutId": checkout["id"],
+            "input": {
+                "gateway": gateway,
+                "token": "demo-token",
+                "amount": total if amount is None else amount,
+                "billingAddress": ADDRESS,
+            },
+        },
+    )["checkoutPaymentCreate"]
+    assert not payment["paymentErrors"], payment["paymentErrors"]
+    return api.query(CHECKOUT_COMPLETE, {"checkoutId": checkout["id"]})[
+        "checkoutComplete"
+    ]
