@@ -1,9 +1,15 @@
-import graphene
+"""The plugin's root fields, one class per part of the product."""
+from .catalog.schema import CatalogMutations, CatalogQueries
+from .checkout.schema import CheckoutMutations, CheckoutQueries
+from .payments.schema import PaymentMutations, PaymentQueries
+from .production.schema import ProductionMutations, ProductionQueries
 
 
-class OpenOrderQueries(graphene.ObjectType):
+class OpenOrderQueries(CatalogQueries, CheckoutQueries, ProductionQueries, PaymentQueries):
     pass
 
 
-class OpenOrderMutations(graphene.ObjectType):
+class OpenOrderMutations(
+    CatalogMutations, CheckoutMutations, ProductionMutations, PaymentMutations
+):
     pass

@@ -1,0 +1,93 @@
+"""Errors the domain raises. Each names the input it is about (`field`, a path
+in the API's own words such as `lines.0.specs.print_text`), a code, and a
+message a person can act on. The GraphQL layer turns them into typed
+`OpenOrderError`s; nothing is stored when one is raised."""
+
+
+class OpenOrderErrorCode:
+    INVALID = "INVALID"
+    REQUIRED = "REQUIRED"
+    NOT_FOUND = "NOT_FOUND"
+    UNIQUE = "UNIQUE"
+    UNKNOWN_FIELD = "UNKNOWN_FIELD"
+    INVALID_TYPE = "INVALID_TYPE"
+    INVALID_PATTERN = "INVALID_PATTERN"
+    PATTERN_MISMATCH = "PATTERN_MISMATCH"
+    TOO_SHORT = "TOO_SHORT"
+    TOO_LONG = "TOO_LONG"
+    OUT_OF_RANGE = "OUT_OF_RANGE"
+    INVALID_RANGE = "INVALID_RANGE"
+    INVALID_CHOICE = "INVALID_CHOICE"
+    INVALID_DATE = "INVALID_DATE"
+    NEGATIVE_PRICE = "NEGATIVE_PRICE"
+    HIDDEN_FIELD = "HIDDEN_FIELD"
+    INVALID_CONDITION = "INVALID_CONDITION"
+    FILE_TOO_LARGE = "FILE_TOO_LARGE"
+    FILE_TYPE_NOT_ALLOWED = "FILE_TYPE_NOT_ALLOWED"
+    NOT_MADE_TO_ORDER = "NOT_MADE_TO_ORDER"
+    CAPACITY_FULL = "CAPACITY_FULL"
+    CONFLICT = "CONFLICT"
+    INVALID_TRANSITION = "INVALID_TRANSITION"
+    NOTE_REQUIRED = "NOTE_REQUIRED"
+    JOB_ON_HOLD = "JOB_ON_HOLD"
+    JOB_CANCELLED = "JOB_CANCELLED"
+    DEPOSIT_NOT_PAID = "DEPOSIT_NOT_PAID"
+    BALANCE_NOT_PAID = "BALANCE_NOT_PAID"
+    PRODUCTION_NOT_READY = "PRODUCTION_NOT_READY"
+    OVERPAYMENT = "OVERPAYMENT"
+    CURRENCY_MISMATCH = "CURRENCY_MISMATCH"
+    NO_PAYMENT = "NO_PAYMENT"
+
+    @classmethod
+    def values(cls):
+        return [v for k, v in vars(cls).items() if k.isupper()]
+
+
+class Problem:
+    __slots__ = ("field", "code", "message")
+
+    def __init__(self, field, code, message):
+        self.field = field
+        self.code = code
+        self.message = message
+
+    def __repr__(self):
+        return "Problem(%r, %r, %r)" % (self.field, self.code, self.message)
+
+
+class OpenOrderError(Exception):
+    """One or more problems with an input; raising it changes nothing."""
+
+    def __init__(self, problems):
+        if isinstance(problems, Problem):
+            problems = [problems]
+        self.problems = list(problems)
+        super().__init__("; ".join("%s: %s" % (p.field, p.message) for p in self.problems))
+
+    @classmethod
+    def single(cls, field, code, message):
+        return cls([Problem(field, code, message)])
+
+
+class Problems:
+    """Collects problems so a caller can report all of them at once."""
+
+    def __init__(self):
+        self.items = []
+
+    def add(self, field, code, message):
+        self.items.append(Problem(field, code, message))
+
+    def extend(self, error, prefix=""):
+        for problem in error.problems:
+            field = problem.field
+            if prefix:
+                field = prefix + ("." + field if field else "")
+            self.items.append(Problem(field, problem.code, problem.message))
+
+    def __bool__(self):
+        return bool(self.items)
+
+    def raise_if_any(self):
+        if self.items:
+            raise OpenOrderError(self.items)

@@ -1,0 +1,9 @@
+import graphene
+
+
+class ProductionQueries(graphene.ObjectType):
+    pass
+
+
+class ProductionMutations(graphene.ObjectType):
+    pass

@@ -1,0 +1,94 @@
+"""What a buyer specified: specs on checkout lines, uploaded design files, the
+snapshot frozen onto order lines, and the production capacity an order holds."""
+import uuid
+
+from django.contrib.postgres.fields import JSONField
+from django.db import models
+from django.db.models import Q
+from saleor.checkout.models import CheckoutLine
+from saleor.order.models import Order, OrderLine
+from saleor.product.models import ProductType
+
+
+class CheckoutLineSpec(models.Model):
+    """The specs of one made-to-order checkout line, as the buyer gave them.
+
+    Deleting the Saleor line (checkoutLineDelete) drops its specs with it."""
+
+    checkout_line = models.OneToOneField(
+        CheckoutLine, related_name="open_order_spec", on_delete=models.CASCADE
+    )
+    # {code: value} exactly as given (validated, never rendered as HTML).
+    values = JSONField(default=dict)
+    # A digest of the normalised values: the same variant with the same specs
+    # adds to one line, with other specs it gets a line of its own.
+    specs_key = models.CharField(max_length=64, db_index=True)
+    schema_version = models.PositiveIntegerField()
+    updated_at = models.DateTimeField(auto_now=True)
+
+
+class SpecUpload(models.Model):
+    """A buyer's file for a FILE spec, stored privately. The checkout token is
+    the credential: only that checkout's buyer, and staff, can read it back."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    checkout_token = models.UUIDField(db_index=True)
+    # Kept after checkout completion so the order (and staff) can still read it.
+    order = models.ForeignKey(
+        Order, null=True, blank=True, related_name="+", on_delete=models.SET_NULL
+    )
+    storage_name = models.CharField(max_length=255)
+    original_name = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+
+class OrderLineSpec(models.Model):
+    """The specs frozen onto an order line when the order was placed: values,
+    labels, the price modifiers applied and the schema version. Later edits of
+    the product type's schema never change it."""
+
+    order_line = models.OneToOneField(
+        OrderLine, related_name="open_order_spec", on_delete=models.CASCADE
+    )
+    product_type = models.ForeignKey(
+        ProductType, null=True, related_name="+", on_delete=models.SET_NULL
+    )
+    schema_version = models.PositiveIntegerField()
+    # [{"code", "label", "type", "value", "priceModifier"}] in field order.
+    specs = JSONField(default=list)
+    unit_price_modifier = models.DecimalField(max_digits=12, decimal_places=3)
+    promised_date = models.DateField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+
+class CapacityReservation(models.Model):
+    """Units of a product type's daily capacity held by an order line on one
+    production start day. Reservations are made under a row lock on the
+    product type's settings, so concurrent checkouts never overbook."""
+
+    product_type = models.ForeignKey(
+        ProductType, related_name="capacity_reservations", on_delete=models.CASCADE
+    )
+    order_line = models.ForeignKey(
+        OrderLine,
+        null=True,
+        related_name="capacity_reservations",
+        on_delete=models.CASCADE,
+    )
+    order = models.ForeignKey(
+        Order, null=True, related_name="capacity_reservations", on_delete=models.CASCADE
+    )
+    day = models.DateField()
+    quantity = models.PositiveIntegerField()
+    released = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["product_type", "day"])]
+        constraints = [
+            models.CheckConstraint(
+                check=Q(quantity__gt=0), name="openorder_reservation_quantity_gt_0"
+            )
+        ]

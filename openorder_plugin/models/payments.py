@@ -1,0 +1,128 @@
+"""Deferred payment: an order's schedule of installments and the money staff
+record against it."""
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from saleor.order.models import Order
+from saleor.payment.models import Payment, Transaction
+
+
+class InstallmentKind:
+    DEPOSIT = "DEPOSIT"
+    BALANCE = "BALANCE"
+
+    CHOICES = [(DEPOSIT, "Deposit"), (BALANCE, "Balance")]
+
+
+class DueTrigger:
+    AT_CHECKOUT = "AT_CHECKOUT"
+    ON_READY = "ON_READY"
+    ON_DELIVERY = "ON_DELIVERY"
+    DAYS_AFTER_ORDER = "DAYS_AFTER_ORDER"
+
+    CHOICES = [
+        (AT_CHECKOUT, "At checkout"),
+        (ON_READY, "When all jobs are ready"),
+        (ON_DELIVERY, "On delivery"),
+        (DAYS_AFTER_ORDER, "Days after the order"),
+    ]
+
+
+class InstallmentStatus:
+    PENDING = "PENDING"
+    DUE = "DUE"
+    PAID = "PAID"
+    OVERDUE = "OVERDUE"
+    WAIVED = "WAIVED"
+    REFUNDED = "REFUNDED"
+
+    CHOICES = [
+        (PENDING, "Pending"),
+        (DUE, "Due"),
+        (PAID, "Paid"),
+        (OVERDUE, "Overdue"),
+        (WAIVED, "Waived"),
+        (REFUNDED, "Refunded"),
+    ]
+
+
+class PaymentSchedule(models.Model):
+    order = models.OneToOneField(
+        Order, related_name="payment_schedule", on_delete=models.CASCADE
+    )
+    currency = models.CharField(max_length=settings.DEFAULT_CURRENCY_CODE_LENGTH)
+    total = models.DecimalField(max_digits=12, decimal_places=3)
+    # The cancellation rule applied, when the order was cancelled.
+    cancellation_rule = models.CharField(max_length=50, blank=True, default="")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+
+class Installment(models.Model):
+    schedule = models.ForeignKey(
+        PaymentSchedule, related_name="installments", on_delete=models.CASCADE
+    )
+    kind = models.CharField(max_length=20, choices=InstallmentKind.CHOICES)
+    amount = models.DecimalField(max_digits=12, decimal_places=3)
+    paid_amount = models.DecimalField(max_digits=12, decimal_places=3, default=0)
+    due_trigger = models.CharField(max_length=20, choices=DueTrigger.CHOICES)
+    due_days = models.PositiveIntegerField(null=True, blank=True)
+    due_date = models.DateField(null=True, blank=True)
+    status = models.CharField(
+        max_length=20,
+        choices=InstallmentStatus.CHOICES,
+        default=InstallmentStatus.PENDING,
+    )
+    paid_at = models.DateTimeField(null=True, blank=True)
+    reminder_sent_at = models.DateTimeField(null=True, blank=True)
+    overdue_alerted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ("pk",)
+        constraints = [
+            models.CheckConstraint(
+                check=Q(amount__gte=0) & Q(paid_amount__gte=0),
+                name="openorder_installment_amounts_gte_0",
+            ),
+            models.CheckConstraint(
+                check=Q(paid_amount__lte=models.F("amount")),
+                name="openorder_installment_not_overpaid",
+            ),
+        ]
+
+
+class PaymentRecord(models.Model):
+    """Money received that staff recorded; the idempotency key makes a repeated
+    request record once."""
+
+    order = models.ForeignKey(
+        Order, related_name="open_order_payment_records", on_delete=models.CASCADE
+    )
+    payment = models.ForeignKey(
+        Payment, null=True, related_name="+", on_delete=models.SET_NULL
+    )
+    transaction = models.ForeignKey(
+        Transaction, null=True, related_name="+", on_delete=models.SET_NULL
+    )
+    amount = models.DecimalField(max_digits=12, decimal_places=3)
+    currency = models.CharField(max_length=settings.DEFAULT_CURRENCY_CODE_LENGTH)
+    reference = models.CharField(max_length=255)
+    idempotency_key = models.CharField(max_length=255)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        related_name="+",
+        on_delete=models.SET_NULL,
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["order", "idempotency_key"],
+                name="openorder_payment_record_idempotency",
+            ),
+            models.CheckConstraint(
+                check=Q(amount__gt=0), name="openorder_payment_record_amount_gt_0"
+            ),
+        ]

@@ -1,0 +1,138 @@
+"""Production: a job per made-to-order order line, moved through its stages."""
+from django.conf import settings
+from django.contrib.postgres.fields import JSONField
+from django.db import models
+from django.db.models import Q
+from saleor.order.models import Order, OrderLine
+from saleor.product.models import ProductType
+
+
+class JobStatus:
+    ACTIVE = "ACTIVE"
+    ON_HOLD = "ON_HOLD"
+    CANCELLED = "CANCELLED"
+
+    CHOICES = [
+        (ACTIVE, "Active"),
+        (ON_HOLD, "On hold"),
+        (CANCELLED, "Cancelled"),
+    ]
+
+
+class ProductionJob(models.Model):
+    order = models.ForeignKey(
+        Order, related_name="production_jobs", on_delete=models.CASCADE
+    )
+    order_line = models.OneToOneField(
+        OrderLine, related_name="production_job", on_delete=models.CASCADE
+    )
+    product_type = models.ForeignKey(
+        ProductType, null=True, related_name="+", on_delete=models.SET_NULL
+    )
+    quantity = models.PositiveIntegerField()
+    # The product type's stages when the order was placed: [{"code", "label"}].
+    stages = JSONField()
+    current_stage = models.CharField(max_length=64)
+    status = models.CharField(
+        max_length=20, choices=JobStatus.CHOICES, default=JobStatus.ACTIVE
+    )
+    hold_reason = models.TextField(blank=True, default="")
+    # Promised to the buyer at checkout; staff may move it (the buyer is told).
+    promised_date = models.DateField(null=True, blank=True)
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        related_name="+",
+        on_delete=models.SET_NULL,
+    )
+    notes = models.TextField(blank=True, default="")
+    # Optimistic concurrency: every change must name the version it read.
+    version = models.PositiveIntegerField(default=1)
+    is_overdue = models.BooleanField(default=False)
+    overdue_alerted_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    stage_changed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ("promised_date", "pk")
+        indexes = [
+            models.Index(fields=["current_stage"]),
+            models.Index(fields=["promised_date"]),
+        ]
+
+    @property
+    def stage_codes(self):
+        return [stage["code"] for stage in self.stages]
+
+    @property
+    def last_stage(self):
+        return self.stages[-1]["code"]
+
+
+class JobEventType:
+    CREATED = "CREATED"
+    STAGE_CHANGED = "STAGE_CHANGED"
+    HELD = "HELD"
+    RESUMED = "RESUMED"
+    UPDATED = "UPDATED"
+    DUE_DATE_CHANGED = "DUE_DATE_CHANGED"
+    OVERDUE = "OVERDUE"
+    CANCELLED = "CANCELLED"
+
+    CHOICES = [
+        (CREATED, "Job created"),
+        (STAGE_CHANGED, "Stage changed"),
+        (HELD, "Put on hold"),
+        (RESUMED, "Resumed"),
+        (UPDATED, "Updated"),
+        (DUE_DATE_CHANGED, "Promised date changed"),
+        (OVERDUE, "Marked overdue"),
+        (CANCELLED, "Cancelled"),
+    ]
+
+
+class ProductionJobEvent(models.Model):
+    """Every change of a job: from, to, who, when, note."""
+
+    job = models.ForeignKey(
+        ProductionJob, related_name="events", on_delete=models.CASCADE
+    )
+    type = models.CharField(max_length=30, choices=JobEventType.CHOICES)
+    from_stage = models.CharField(max_length=64, blank=True, default="")
+    to_stage = models.CharField(max_length=64, blank=True, default="")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        related_name="+",
+        on_delete=models.SET_NULL,
+    )
+    note = models.TextField(blank=True, default="")
+    parameters = JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ("created_at", "pk")
+
+
+class Notification(models.Model):
+    """An e-mail the plugin owes someone. The unique key makes each change
+    notify at most once, however often its task is retried."""
+
+    key = models.CharField(max_length=200, unique=True)
+    kind = models.CharField(max_length=50)
+    order = models.ForeignKey(
+        Order, null=True, related_name="+", on_delete=models.CASCADE
+    )
+    recipient = models.EmailField()
+    context = JSONField(default=dict, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(check=~Q(key=""), name="openorder_notification_key")
+        ]
