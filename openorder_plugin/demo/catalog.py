@@ -172,4 +172,23 @@ def load_catalog(domain="127.0.0.1:8000"):
     staff, customer = ensure_users()
     _zone, warehouse = ensure_shipping()
     products = ensure_products(warehouse)
+    load_made_to_order()
     return {"staff": staff, "customer": customer, "products": products}
+
+
+def load_made_to_order():
+    """Apply demo/made_to_order.py to the demo product types."""
+    from ..models import CustomSpecField, MadeToOrderSettings
+    from .made_to_order import MADE_TO_ORDER
+
+    for slug, definition in MADE_TO_ORDER.items():
+        product_type = ProductType.objects.get(slug=slug)
+        MadeToOrderSettings.objects.update_or_create(
+            product_type=product_type, defaults=definition["settings"]
+        )
+        for position, field in enumerate(definition["fields"]):
+            CustomSpecField.objects.update_or_create(
+                product_type=product_type,
+                code=field["code"],
+                defaults=dict(field, position=position),
+            )
