@@ -70,3 +70,6 @@ CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TIMEZONE = "UTC"
 
 PLAYGROUND_ENABLED = get_bool_from_env("PLAYGROUND_ENABLED", True)
+
+# Periodic tasks run by `celery ... worker --beat` (or a separate beat).
+CELERY_BEAT_SCHEDULE = {}

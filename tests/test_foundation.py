@@ -140,3 +140,14 @@ def test_a_real_worker_runs_saleors_order_email_from_redis(api, demo_shop, celer
         ).first()
     )
     assert event.parameters["email"] == "pembeli@openorder.test"
+
+
+def test_query_counter_sees_the_live_servers_sql(api, demo_shop):
+    from .sql import count_queries
+
+    with count_queries() as one:
+        api.query("{ products(first: 1) { edges { node { name } } } }")
+    with count_queries() as four:
+        api.query("{ products(first: 4) { edges { node { name category { name } } } } }")
+    assert one.count > 0
+    assert four.count > one.count

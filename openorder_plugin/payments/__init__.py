@@ -1,0 +1,1 @@
+"""Deferred payment: deposits, balances, the payment schedule and its gates."""
