@@ -91,3 +91,27 @@ class Problems:
     def raise_if_any(self):
         if self.items:
             raise OpenOrderError(self.items)
+
+
+def as_checkout_error(error):
+    """An OpenOrderError as the ValidationError Saleor's checkoutComplete
+    reports as a CheckoutError (its field names are Saleor's, so the spec path
+    goes into the message)."""
+    from django.core.exceptions import ValidationError
+    from saleor.checkout.error_codes import CheckoutErrorCode
+
+    codes = {
+        OpenOrderErrorCode.REQUIRED: CheckoutErrorCode.REQUIRED,
+        OpenOrderErrorCode.CAPACITY_FULL: CheckoutErrorCode.INSUFFICIENT_STOCK,
+    }
+    return ValidationError(
+        {
+            "lines": [
+                ValidationError(
+                    "%s: %s" % (p.field, p.message),
+                    code=codes.get(p.code, CheckoutErrorCode.INVALID),
+                )
+                for p in error.problems
+            ]
+        }
+    )

@@ -9,7 +9,7 @@ from saleor.graphql.views import GraphQLView
 from saleor.product.views import digital_product
 
 from .graphql.api import schema
-from .views import dashboard_extension
+from .views import dashboard_extension, spec_file
 
 urlpatterns = [
     url(r"^graphql/", csrf_exempt(GraphQLView.as_view(schema=schema)), name="api"),
@@ -18,6 +18,11 @@ urlpatterns = [
         r"^digital-download/(?P<token>[0-9A-Za-z_\-]+)/$",
         digital_product,
         name="digital-product",
+    ),
+    url(
+        r"^openorder/spec-files/(?P<upload_id>[0-9a-f-]{36})/$",
+        spec_file,
+        name="openorder-spec-file",
     ),
     url(
         r"^dashboard-extension/(?P<path>.*)$",

@@ -2,6 +2,7 @@
 import os
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.views.static import serve
 
@@ -18,3 +19,38 @@ def dashboard_extension(request, path):
     if not path or not full.startswith(root) or not os.path.isfile(full):
         path = "index.html"
     return serve(request, path, document_root=root)
+
+
+def spec_file(request, upload_id):
+    """A buyer's uploaded design file. The buyer passes their checkout (or
+    order) token as `?token=`; staff send their JWT. Anyone else gets 404, so
+    the existence of a file is not revealed."""
+    from django.http import FileResponse
+    from graphql_jwt.exceptions import JSONWebTokenError
+    from graphql_jwt.shortcuts import get_user_by_token
+
+    from .specs.files import readable_upload, storage
+
+    staff_user = None
+    auth = request.META.get("HTTP_AUTHORIZATION", "")
+    if auth.startswith("JWT "):
+        try:
+            staff_user = get_user_by_token(auth[4:])
+        except JSONWebTokenError:
+            staff_user = None
+    try:
+        upload = readable_upload(
+            upload_id, token=request.GET.get("token"), staff_user=staff_user
+        )
+    except ValidationError:
+        upload = None
+    if upload is None:
+        raise Http404("No such file.")
+    response = FileResponse(
+        storage().open(upload.storage_name, "rb"),
+        as_attachment=True,
+        filename=upload.original_name,
+        content_type=upload.content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

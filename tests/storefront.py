@@ -107,3 +107,23 @@ def pay_and_complete(api, checkout, gateway="mirumee.payments.dummy", amount=Non
     return api.query(CHECKOUT_COMPLETE, {"checkoutId": checkout["id"]})[
         "checkoutComplete"
     ]
+
+
+CHECKOUT_SHIPPING_ADDRESS = """
+mutation($checkoutId: ID!, $address: AddressInput!) {
+  checkoutShippingAddressUpdate(checkoutId: $checkoutId, shippingAddress: $address) {
+    checkout { id token availableShippingMethods { id name } }
+    checkoutErrors { field code message }
+  }
+}
+"""
+
+
+def set_shipping_address(api, checkout):
+    """Saleor drops the shipping address of a checkout created without lines;
+    a storefront sets it once lines are in."""
+    data = api.query(
+        CHECKOUT_SHIPPING_ADDRESS, {"checkoutId": checkout["id"], "address": ADDRESS}
+    )["checkoutShippingAddressUpdate"]
+    assert not data["checkoutErrors"], data["checkoutErrors"]
+    return data["checkout"]

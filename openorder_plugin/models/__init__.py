@@ -1,12 +1,11 @@
 """The plugin's data, one module per part of the product."""
 from .catalog import CustomSpecField, MadeToOrderSettings
-from .checkout import CapacityReservation, CheckoutLineSpec, OrderLineSpec, SpecUpload
+from .checkout import CapacityReservation, OrderLineSpec, SpecUpload
 from .payments import Installment, PaymentRecord, PaymentSchedule
 from .production import Notification, ProductionJob, ProductionJobEvent
 
 __all__ = [
     "CapacityReservation",
-    "CheckoutLineSpec",
     "CustomSpecField",
     "Installment",
     "MadeToOrderSettings",

@@ -1,30 +1,16 @@
-"""What a buyer specified: specs on checkout lines, uploaded design files, the
-snapshot frozen onto order lines, and the production capacity an order holds."""
+"""What a buyer specified: uploaded design files, the specs frozen onto order
+lines, and the production capacity an order holds.
+
+A checkout line's specs live in Saleor's own `CheckoutLine.data` (under the
+"openorder" key): Saleor keeps lines of one variant apart exactly when their
+data differ, and the price hooks read them without a query."""
 import uuid
 
 from django.contrib.postgres.fields import JSONField
 from django.db import models
 from django.db.models import Q
-from saleor.checkout.models import CheckoutLine
 from saleor.order.models import Order, OrderLine
 from saleor.product.models import ProductType
-
-
-class CheckoutLineSpec(models.Model):
-    """The specs of one made-to-order checkout line, as the buyer gave them.
-
-    Deleting the Saleor line (checkoutLineDelete) drops its specs with it."""
-
-    checkout_line = models.OneToOneField(
-        CheckoutLine, related_name="open_order_spec", on_delete=models.CASCADE
-    )
-    # {code: value} exactly as given (validated, never rendered as HTML).
-    values = JSONField(default=dict)
-    # A digest of the normalised values: the same variant with the same specs
-    # adds to one line, with other specs it gets a line of its own.
-    specs_key = models.CharField(max_length=64, db_index=True)
-    schema_version = models.PositiveIntegerField()
-    updated_at = models.DateTimeField(auto_now=True)
 
 
 class SpecUpload(models.Model):
@@ -80,6 +66,13 @@ class CapacityReservation(models.Model):
     order = models.ForeignKey(
         Order, null=True, related_name="capacity_reservations", on_delete=models.CASCADE
     )
+    # Between checkoutComplete's checks and the order, a reservation is a hold
+    # of the checkout: it lapses at expires_at unless the order takes it over.
+    checkout_token = models.UUIDField(null=True, blank=True, db_index=True)
+    # The checkout line the hold was made for (not a key: Saleor deletes
+    # checkout lines once the order exists).
+    checkout_line_id = models.IntegerField(null=True, blank=True)
+    expires_at = models.DateTimeField(null=True, blank=True)
     day = models.DateField()
     quantity = models.PositiveIntegerField()
     released = models.BooleanField(default=False)

@@ -1,0 +1,205 @@
+"""Production capacity and promised dates.
+
+A product type can start `daily_capacity` units a working day (None:
+unlimited). A line's units start on the first working days with room, from
+today on; it is ready `lead_time_days` working days after its last start day.
+That ready date is what the buyer is promised.
+
+Reservations are made while holding a row lock on the product type's
+settings, so concurrent checkouts for the last free capacity can never book
+more than there is.
+"""
+import datetime
+from collections import defaultdict
+from typing import Dict, List, NamedTuple, Optional, Tuple
+
+from django.db import transaction
+from django.db.models import Q, Sum
+from django.utils import timezone
+
+from .errors import OpenOrderErrorCode as Code, Problems
+from .models import CapacityReservation, MadeToOrderSettings
+
+# How far ahead a promise may be searched for.
+HORIZON_DAYS = 366
+# How long checkoutComplete holds capacity between its checks and the order.
+HOLD_MINUTES = 15
+
+
+class Plan(NamedTuple):
+    days: List[Tuple[datetime.date, int]]  # (start day, units started)
+    ready_date: datetime.date
+
+
+def is_working_day(settings, day):
+    return day.isoweekday() in settings.working_days
+
+
+def add_working_days(settings, day, count):
+    while count > 0:
+        day += datetime.timedelta(days=1)
+        if is_working_day(settings, day):
+            count -= 1
+    return day
+
+
+def plan(settings, quantity, booked: Dict[datetime.date, int], today) -> Optional[Plan]:
+    """Start days and ready date for `quantity` units, given units already
+    `booked` per day; None when no plan fits within the horizon."""
+    if not settings.working_days:
+        return None
+    days = []
+    remaining = quantity
+    day = today
+    last = today + datetime.timedelta(days=HORIZON_DAYS)
+    while remaining > 0 and day <= last:
+        if is_working_day(settings, day):
+            if settings.daily_capacity is None:
+                room = remaining
+            else:
+                room = max(settings.daily_capacity - booked.get(day, 0), 0)
+            take = min(room, remaining)
+            if take:
+                days.append((day, take))
+                remaining -= take
+        day += datetime.timedelta(days=1)
+    if remaining:
+        return None
+    return Plan(days, add_working_days(settings, days[-1][0], settings.lead_time_days))
+
+
+def booked_by_day(product_type_id, today, now, exclude_checkout=None):
+    """Units booked per start day: reservations of orders, and holds of
+    checkouts that have not lapsed."""
+    live = Q(order__isnull=False) | Q(expires_at__gt=now)
+    reservations = CapacityReservation.objects.filter(
+        live, product_type_id=product_type_id, released=False, day__gte=today
+    )
+    if exclude_checkout is not None:
+        reservations = reservations.exclude(checkout_token=exclude_checkout)
+    rows = reservations.values("day").annotate(units=Sum("quantity"))
+    return {row["day"]: row["units"] for row in rows}
+
+
+def deadline_problem(problems, path, deadline, ready_date):
+    if deadline is not None and ready_date > deadline:
+        problems.add(
+            path,
+            Code.CAPACITY_FULL,
+            "There is no production capacity to have this ready by %s; the earliest "
+            "date we can promise is %s." % (deadline.isoformat(), ready_date.isoformat()),
+        )
+
+
+class LineDemand(NamedTuple):
+    key: object  # identifies the line: the checkout line's pk
+    settings: MadeToOrderSettings
+    quantity: int
+    deadline: Optional[datetime.date]  # the buyer's "date wanted", if any
+    path: str
+
+
+def estimate(demands: List[LineDemand], today=None, now=None, exclude_checkout=None):
+    """Promised ready date per line, without reserving anything: {key: date or
+    None}. Lines of one product type queue behind each other."""
+    today = today or timezone.localdate()
+    now = now or timezone.now()
+    booked = {}
+    result = {}
+    for demand in demands:
+        type_id = demand.settings.product_type_id
+        if type_id not in booked:
+            booked[type_id] = booked_by_day(type_id, today, now, exclude_checkout)
+        line_plan = plan(demand.settings, demand.quantity, booked[type_id], today)
+        result[demand.key] = line_plan.ready_date if line_plan else None
+        if line_plan:
+            for day, units in line_plan.days:
+                booked[type_id][day] = booked[type_id].get(day, 0) + units
+    return result
+
+
+@transaction.atomic
+def hold_for_checkout(checkout_token, demands: List[LineDemand], today=None, now=None):
+    """Reserve capacity for a checkout's made-to-order lines as lapsing holds,
+    replacing any earlier holds of the same checkout. Raises OpenOrderError
+    (CAPACITY_FULL) when a line cannot be planned or not before its deadline;
+    returns {key: ready date}."""
+    today = today or timezone.localdate()
+    now = now or timezone.now()
+    type_ids = sorted({d.settings.product_type_id for d in demands})
+    # Lock in a fixed order so two checkouts never wait on each other crosswise.
+    locked = {
+        s.product_type_id: s
+        for s in MadeToOrderSettings.objects.select_for_update()
+        .filter(product_type_id__in=type_ids)
+        .order_by("product_type_id")
+    }
+    CapacityReservation.objects.filter(
+        checkout_token=checkout_token, order__isnull=True
+    ).delete()
+    booked = {t: booked_by_day(t, today, now) for t in type_ids}
+    problems = Problems()
+    ready = {}
+    holds = []
+    expires_at = now + datetime.timedelta(minutes=HOLD_MINUTES)
+    for demand in demands:
+        settings = locked[demand.settings.product_type_id]
+        line_plan = plan(settings, demand.quantity, booked[settings.product_type_id], today)
+        if line_plan is None:
+            problems.add(
+                demand.path,
+                Code.CAPACITY_FULL,
+                "There is no production capacity for %d units in the next %d days."
+                % (demand.quantity, HORIZON_DAYS),
+            )
+            continue
+        deadline_problem(problems, demand.path, demand.deadline, line_plan.ready_date)
+        ready[demand.key] = line_plan.ready_date
+        for day, units in line_plan.days:
+            booked[settings.product_type_id][day] = (
+                booked[settings.product_type_id].get(day, 0) + units
+            )
+            holds.append(
+                CapacityReservation(
+                    product_type_id=settings.product_type_id,
+                    checkout_token=checkout_token,
+                    checkout_line_id=demand.key,
+                    expires_at=expires_at,
+                    day=day,
+                    quantity=units,
+                )
+            )
+    problems.raise_if_any()
+    CapacityReservation.objects.bulk_create(holds)
+    return ready
+
+
+def attach_holds_to_order(order, order_line_by_checkout_line):
+    """The order takes over its checkout's holds, which then never lapse;
+    returns {order line pk: [start days]}."""
+    days = defaultdict(list)
+    holds = CapacityReservation.objects.select_for_update().filter(
+        checkout_token=order.checkout_token, order__isnull=True
+    )
+    for hold in holds:
+        order_line = order_line_by_checkout_line.get(hold.checkout_line_id)
+        if order_line is None:
+            hold.delete()
+            continue
+        hold.order = order
+        hold.order_line = order_line
+        hold.expires_at = None
+        hold.save(update_fields=["order", "order_line", "expires_at"])
+        days[order_line.pk].append(hold.day)
+    return days
+
+
+def ready_date_from_start_days(settings, start_days):
+    return add_working_days(settings, max(start_days), settings.lead_time_days)
+
+
+def release_for_order(order):
+    """Free the capacity an order holds (e.g. when it is cancelled)."""
+    return CapacityReservation.objects.filter(order=order, released=False).update(
+        released=True
+    )

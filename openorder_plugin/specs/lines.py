@@ -1,0 +1,259 @@
+"""Specs on checkout lines.
+
+A line's specs live in Saleor's `CheckoutLine.data["openorder"]`:
+{"key", "specs", "unitPriceModifier", "schemaVersion"}. Saleor keeps lines of
+one variant apart when their data differ, deletes the data with the line, and
+the price hooks read the modifier without a query.
+"""
+import hashlib
+import json
+from decimal import Decimal
+from typing import NamedTuple, Optional
+
+from django.conf import settings as django_settings
+from django.db import transaction
+from django.utils import timezone
+from saleor.checkout.models import Checkout, CheckoutLine
+from saleor.checkout.utils import update_checkout_quantity
+
+from .. import capacity
+from ..choices import SpecFieldType
+from ..errors import OpenOrderError, OpenOrderErrorCode as Code, Problems
+from ..models import CustomSpecField, MadeToOrderSettings, SpecUpload
+from ..pricing import price_specs
+from .values import clean_values
+
+DATA_KEY = "openorder"
+
+
+def line_data(line) -> Optional[dict]:
+    return (line.data or {}).get(DATA_KEY)
+
+
+def unit_price_modifier(line) -> Decimal:
+    data = line_data(line)
+    return Decimal(data["unitPriceModifier"]) if data else Decimal(0)
+
+
+def specs_key(cleaned):
+    canonical = json.dumps(cleaned, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:32]
+
+
+class Schema(NamedTuple):
+    settings: MadeToOrderSettings
+    fields: list
+
+
+def schemas_for_product_types(type_ids):
+    """{product type id: Schema} for the made-to-order types among them, in
+    two queries."""
+    settings = {
+        s.product_type_id: s
+        for s in MadeToOrderSettings.objects.filter(
+            product_type_id__in=set(type_ids), mode="MADE_TO_ORDER"
+        )
+    }
+    fields = {type_id: [] for type_id in settings}
+    for field in CustomSpecField.objects.filter(product_type_id__in=list(settings)):
+        fields[field.product_type_id].append(field)
+    return {type_id: Schema(settings[type_id], fields[type_id]) for type_id in settings}
+
+
+def uploads_for_checkout(checkout_token):
+    return {str(u.pk): u for u in SpecUpload.objects.filter(checkout_token=checkout_token)}
+
+
+def deadline(schema, cleaned):
+    """The buyer's "date wanted": the earliest DATE spec they gave, if any."""
+    import datetime
+
+    dates = [
+        datetime.date.fromisoformat(cleaned[f.code])
+        for f in schema.fields
+        if f.type == SpecFieldType.DATE and f.code in cleaned
+    ]
+    return min(dates) if dates else None
+
+
+def build_line_data(schema, specs, *, today, uploads, prefix, currency):
+    """Validate specs against a schema; return the line's data entry."""
+    cleaned = clean_values(schema.fields, specs, today=today, uploads=uploads, prefix=prefix)
+    _items, modifier = price_specs(schema.fields, cleaned, currency)
+    return {
+        "key": specs_key(cleaned),
+        "specs": cleaned,
+        "unitPriceModifier": str(modifier),
+        "schemaVersion": schema.settings.schema_version,
+    }
+
+
+def _lock_checkout(checkout):
+    # Serialises concurrent edits of one checkout's lines.
+    return Checkout.objects.select_for_update().get(pk=checkout.pk)
+
+
+@transaction.atomic
+def add_lines(checkout, lines, today=None):
+    """Add made-to-order lines with specs: [{"variant", "quantity", "specs"}].
+    The same variant with the same specs adds to one line. All or nothing."""
+    today = today or timezone.localdate()
+    checkout = _lock_checkout(checkout)
+    schemas = schemas_for_product_types(l["variant"].product.product_type_id for l in lines)
+    uploads = uploads_for_checkout(checkout.token)
+    problems = Problems()
+    prepared = []
+    for index, line in enumerate(lines):
+        prefix = "lines.%d" % index
+        variant, quantity = line["variant"], line["quantity"]
+        schema = schemas.get(variant.product.product_type_id)
+        if schema is None:
+            problems.add(
+                prefix + ".variantId",
+                Code.NOT_MADE_TO_ORDER,
+                "%s is not made to order; add it with checkoutLinesAdd." % variant.product.name,
+            )
+            continue
+        if not variant.product.is_published:
+            problems.add(prefix + ".variantId", Code.INVALID, "This product is not published.")
+            continue
+        if quantity < 1 or quantity > django_settings.MAX_CHECKOUT_LINE_QUANTITY:
+            problems.add(
+                prefix + ".quantity",
+                Code.OUT_OF_RANGE,
+                "Quantity must be from 1 to %d." % django_settings.MAX_CHECKOUT_LINE_QUANTITY,
+            )
+            continue
+        try:
+            data = build_line_data(
+                schema, line.get("specs") or [], today=today, uploads=uploads,
+                prefix=prefix + ".specs", currency=checkout.currency,
+            )
+        except OpenOrderError as error:
+            problems.extend(error)
+            continue
+        prepared.append((index, variant, quantity, data))
+    problems.raise_if_any()
+
+    existing = list(checkout.lines.all())
+    for index, variant, quantity, data in prepared:
+        line = next(
+            (l for l in existing if l.variant_id == variant.pk
+             and (line_data(l) or {}).get("key") == data["key"]),
+            None,
+        )
+        if line is None:
+            line = CheckoutLine(checkout=checkout, variant=variant, quantity=0)
+            existing.append(line)
+        if line.quantity + quantity > django_settings.MAX_CHECKOUT_LINE_QUANTITY:
+            raise OpenOrderError.single(
+                "lines.%d.quantity" % index,
+                Code.OUT_OF_RANGE,
+                "A line holds at most %d units." % django_settings.MAX_CHECKOUT_LINE_QUANTITY,
+            )
+        line.quantity += quantity
+        line.data = dict(line.data or {}, **{DATA_KEY: data})
+        line.save()
+    update_checkout_quantity(checkout)
+    return checkout
+
+
+@transaction.atomic
+def update_line_specs(checkout, line_pk, specs, today=None):
+    """Replace one line's specs. When another line of the same variant already
+    has these specs, the two become one line."""
+    today = today or timezone.localdate()
+    checkout = _lock_checkout(checkout)
+    line = checkout.lines.filter(pk=line_pk).select_related("variant__product").first()
+    if line is None:
+        raise OpenOrderError.single("lineId", Code.NOT_FOUND, "The checkout has no such line.")
+    schema = schemas_for_product_types([line.variant.product.product_type_id]).get(
+        line.variant.product.product_type_id
+    )
+    if schema is None:
+        raise OpenOrderError.single(
+            "lineId", Code.NOT_MADE_TO_ORDER, "This line's product is not made to order."
+        )
+    data = build_line_data(
+        schema, specs, today=today, uploads=uploads_for_checkout(checkout.token),
+        prefix="specs", currency=checkout.currency,
+    )
+    twin = next(
+        (l for l in checkout.lines.filter(variant_id=line.variant_id).exclude(pk=line.pk)
+         if (line_data(l) or {}).get("key") == data["key"]),
+        None,
+    )
+    if twin is not None:
+        twin.quantity = min(
+            twin.quantity + line.quantity, django_settings.MAX_CHECKOUT_LINE_QUANTITY
+        )
+        twin.data = dict(twin.data or {}, **{DATA_KEY: data})
+        line.delete()
+        twin.save()
+    else:
+        line.data = dict(line.data or {}, **{DATA_KEY: data})
+        line.save(update_fields=["data"])
+    update_checkout_quantity(checkout)
+    return checkout
+
+
+class LineCheck(NamedTuple):
+    index: int  # the line's place in the checkout, for error paths
+    line: CheckoutLine
+    schema: Schema
+    cleaned: dict
+    items: list
+    modifier: Decimal
+
+
+def check_checkout_lines(checkout, lines, today=None):
+    """Re-check every made-to-order line against the current schema, as
+    checkoutComplete must: required specs present, values still valid, price
+    unchanged. Returns [LineCheck]; raises OpenOrderError naming each line."""
+    today = today or timezone.localdate()
+    schemas = schemas_for_product_types(l.variant.product.product_type_id for l in lines)
+    uploads = None
+    problems = Problems()
+    checked = []
+    for index, line in enumerate(lines):
+        schema = schemas.get(line.variant.product.product_type_id)
+        if schema is None:
+            continue
+        if uploads is None:
+            uploads = uploads_for_checkout(checkout.token)
+        data = line_data(line) or {"specs": {}, "unitPriceModifier": "0"}
+        specs = [
+            {"code": code, "values": value} if isinstance(value, list) else {"code": code, "value": value}
+            for code, value in data["specs"].items()
+        ]
+        prefix = "lines.%d.specs" % index
+        try:
+            cleaned = clean_values(schema.fields, specs, today=today, uploads=uploads, prefix=prefix)
+        except OpenOrderError as error:
+            problems.extend(error)
+            continue
+        items, modifier = price_specs(schema.fields, cleaned, checkout.currency)
+        if modifier != Decimal(data["unitPriceModifier"]):
+            problems.add(
+                prefix,
+                Code.INVALID,
+                "The price of %s's options changed; update the line's specs to see "
+                "the new price." % line.variant.product.name,
+            )
+            continue
+        checked.append(LineCheck(index, line, schema, cleaned, items, modifier))
+    problems.raise_if_any()
+    return checked
+
+
+def demands(checks):
+    return [
+        capacity.LineDemand(
+            key=check.line.pk,
+            settings=check.schema.settings,
+            quantity=check.line.quantity,
+            deadline=deadline(check.schema, check.cleaned),
+            path="lines.%d" % check.index,
+        )
+        for check in checks
+    ]
