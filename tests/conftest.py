@@ -23,6 +23,12 @@ def _short_lived_connections(settings):
         conn.settings_dict["CONN_MAX_AGE"] = 0
 
 
+@pytest.fixture(autouse=True)
+def _private_uploads(settings, tmp_path):
+    # Buyers' files from a test stay in that test's own folder.
+    settings.OPENORDER_PRIVATE_STORAGE_ROOT = str(tmp_path / "private-uploads")
+
+
 @pytest.fixture
 def site(transactional_db):
     """Saleor's Site and SiteSettings: created by migrations, removed by the

@@ -80,8 +80,8 @@ def create_checkout(api, lines, email="pembeli@openorder.test"):
     return data["checkout"]
 
 
-def pay_and_complete(api, checkout, gateway="mirumee.payments.dummy", amount=None):
-    """Shipping, a payment covering the total, and checkoutComplete."""
+def pay(api, checkout, gateway="mirumee.payments.dummy", amount=None):
+    """Shipping and a payment covering the total (or `amount`)."""
     shipping = api.query(
         CHECKOUT_SHIPPING,
         {
@@ -104,9 +104,17 @@ def pay_and_complete(api, checkout, gateway="mirumee.payments.dummy", amount=Non
         },
     )["checkoutPaymentCreate"]
     assert not payment["paymentErrors"], payment["paymentErrors"]
-    return api.query(CHECKOUT_COMPLETE, {"checkoutId": checkout["id"]})[
-        "checkoutComplete"
-    ]
+    return payment["payment"]
+
+
+def complete(api, checkout):
+    return api.query(CHECKOUT_COMPLETE, {"checkoutId": checkout["id"]})["checkoutComplete"]
+
+
+def pay_and_complete(api, checkout, gateway="mirumee.payments.dummy", amount=None):
+    """Shipping, a payment covering the total, and checkoutComplete."""
+    pay(api, checkout, gateway=gateway, amount=amount)
+    return complete(api, checkout)
 
 
 CHECKOUT_SHIPPING_ADDRESS = """

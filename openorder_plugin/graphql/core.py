@@ -1,7 +1,7 @@
 """What every plugin mutation shares: the typed error and Saleor's mutation
 conventions (`errors` plus a typed `openOrderErrors` list)."""
 import graphene
-from saleor.graphql.core.mutations import BaseMutation
+from saleor.graphql.core.mutations import BaseMutation, validation_error_to_error_type
 from saleor.graphql.core.types.common import Error
 
 from ..errors import OpenOrderError as DomainError, OpenOrderErrorCode as Codes
@@ -40,6 +40,18 @@ class OpenOrderMutation(BaseMutation):
             return super().mutate(root, info, **data)
         except DomainError as error:
             return cls.handle_domain_error(error)
+
+    @classmethod
+    def handle_errors(cls, error, **extra):
+        # Saleor's helpers (e.g. an ID that resolves to nothing) raise Django
+        # ValidationErrors with Saleor's lowercase codes; report them in ours.
+        known = set(Codes.values())
+        errors = []
+        for err, code, params in validation_error_to_error_type(error):
+            code = getattr(code, "value", code)
+            code = str(code).upper() if code else Codes.INVALID
+            errors.append((err, code if code in known else Codes.INVALID, params))
+        return cls.handle_typed_errors(errors, **extra)
 
     @classmethod
     def handle_domain_error(cls, error):
