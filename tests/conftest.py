@@ -24,6 +24,12 @@ def _short_lived_connections(settings):
 
 
 @pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # Every test signs users in; Django's own advice for test suites.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def _private_uploads(settings, tmp_path):
     # Buyers' files from a test stay in that test's own folder.
     settings.OPENORDER_PRIVATE_STORAGE_ROOT = str(tmp_path / "private-uploads")
