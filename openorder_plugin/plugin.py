@@ -2,6 +2,12 @@
 (Saleor's manager calls inactive plugins too) and hands over to the domain."""
 from saleor.plugins.base_plugin import BasePlugin, ConfigurationTypeField
 
+from . import pricing
+from .errors import OpenOrderError, as_checkout_error
+from .payments import cancellation as payment_cancellation
+from .payments import schedule as payment_schedule
+from .specs import orders as spec_orders
+
 PLUGIN_ID = "openorder.made_to_order"
 
 
@@ -55,3 +61,53 @@ class OpenOrderPlugin(BasePlugin):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.config = {item["name"]: item["value"] for item in self.configuration}
+
+    @require_active_plugin
+    def calculate_checkout_line_total(self, checkout_line, discounts, previous_value):
+        # Spec price modifiers are part of Saleor's own line prices, so
+        # subtotal, total and the order's line prices all include them.
+        return pricing.add_to_line_total(previous_value, checkout_line)
+
+    @require_active_plugin
+    def preprocess_order_creation(self, checkout, discounts, previous_value):
+        try:
+            spec_orders.prepare_completion(checkout, list(checkout))
+        except OpenOrderError as error:
+            raise as_checkout_error(error)
+        return previous_value
+
+    @require_active_plugin
+    def order_created(self, order, previous_value):
+        from .production import services as production
+
+        # One query keeps ready-stock orders free of everything below.
+        if not spec_orders.has_made_to_order_lines(order):
+            return previous_value
+        spec_orders.freeze_onto_order(order)
+        production.create_jobs_for_order(order)
+        payment_schedule.open_schedule(order)
+        return previous_value
+
+    @require_active_plugin
+    def order_cancelled(self, order, previous_value):
+        from .production import services as production
+
+        payment_cancellation.cancel_schedule(order)
+        production.cancel_jobs_for_order(order)
+        return previous_value
+
+    @require_active_plugin
+    def product_created(self, product, previous_value):
+        # A product added to a made-to-order type must not be refused for
+        # lack of stock either.
+        from .catalog import services as catalog
+
+        catalog.make_product_sellable(product)
+        return previous_value
+
+    @require_active_plugin
+    def order_updated(self, order, previous_value):
+        # Saleor's own orderCapture/orderRefund move the payment: keep the
+        # payment schedule in step.
+        payment_schedule.sync_order(order)
+        return previous_value

@@ -4,7 +4,7 @@ from decimal import Decimal
 from prices import Money, TaxedMoney
 
 from .choices import SpecFieldType as T
-from .payments.deposits import quantize
+from .money import quantize
 
 
 def _choice_prices(field):

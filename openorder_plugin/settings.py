@@ -46,6 +46,8 @@ TEMPLATES[0]["DIRS"] = [os.path.join(BASE_DIR, "templates")] + TEMPLATES[0]["DIR
 
 PLUGINS = PLUGINS + [
     "openorder_plugin.plugin.OpenOrderPlugin",
+    # The "Pay deposit / pay later" payment gateway (deferred payment).
+    "openorder_plugin.gateway.plugin.DeferredPaymentGatewayPlugin",
 ]
 
 # Buyer uploads (design files) live outside MEDIA_ROOT so nothing serves them
@@ -73,3 +75,16 @@ PLAYGROUND_ENABLED = get_bool_from_env("PLAYGROUND_ENABLED", True)
 
 # Periodic tasks run by `celery ... worker --beat` (or a separate beat).
 CELERY_BEAT_SCHEDULE = {}
+# Production: flag jobs past their promised date (and alert staff once).
+CELERY_BEAT_SCHEDULE["openorder-mark-overdue-production-jobs"] = {
+    "task": "openorder_plugin.tasks.mark_overdue_production_jobs",
+    "schedule": 60 * 60,
+}
+# Deferred payment: balances become due, buyers are reminded once, staff are
+# told once of an overdue balance.
+CELERY_BEAT_SCHEDULE["openorder-payment-reminders"] = {
+    "task": "openorder_plugin.tasks.run_payment_reminders",
+    "schedule": 15 * 60,
+}
+# Days a buyer has to pay a balance once it is due (ready, delivered).
+OPENORDER_BALANCE_PAYMENT_DAYS = int(os.environ.get("OPENORDER_BALANCE_PAYMENT_DAYS", "3"))

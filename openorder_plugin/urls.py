@@ -8,6 +8,7 @@ from saleor.data_feeds.urls import urlpatterns as feed_urls
 from saleor.graphql.views import GraphQLView
 from saleor.product.views import digital_product
 
+from .app_manifest import app_manifest, app_register
 from .graphql.api import schema
 from .views import dashboard_extension, spec_file
 
@@ -24,6 +25,8 @@ urlpatterns = [
         spec_file,
         name="openorder-spec-file",
     ),
+    url(r"^dashboard-extension/api/manifest$", app_manifest, name="app-manifest"),
+    url(r"^dashboard-extension/api/register$", app_register, name="app-register"),
     url(
         r"^dashboard-extension/(?P<path>.*)$",
         dashboard_extension,

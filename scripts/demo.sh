@@ -5,6 +5,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 setup_python
 setup_postgres
 create_database
+setup_dashboard
 export SECRET_KEY="${SECRET_KEY:-$(secret_key)}"
 
 say "migrating the database"

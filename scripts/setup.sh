@@ -135,3 +135,41 @@ secret_key() {
   [ -s "$DATA/secret_key" ] || python -c 'import secrets; print(secrets.token_urlsafe(50))' > "$DATA/secret_key"
   cat "$DATA/secret_key"
 }
+
+# The dashboard extension (dashboard_extension/): npm ci when the lock file
+# changed, a Vite build into dist/ when a source changed. Needs Node.js 20+.
+setup_dashboard() {
+  local dir="$ROOT/dashboard_extension" stamp major
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "Node.js 20+ with npm is required to build the dashboard extension." >&2
+    exit 1
+  fi
+  major="$(node -p 'process.versions.node.split(".")[0]')"
+  if [ "$major" -lt 20 ]; then
+    echo "Node.js 20+ is required to build the dashboard extension (found $(node -v))." >&2
+    exit 1
+  fi
+  stamp="$(cat "$dir/package.json" "$dir/package-lock.json" | sha256sum | cut -c1-16)"
+  if [ ! -d "$dir/node_modules" ] || [ "$(cat "$DATA/dashboard.installed" 2>/dev/null)" != "$stamp" ]; then
+    say "installing the dashboard extension's npm packages (npm ci)"
+    (cd "$dir" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
+    echo "$stamp" > "$DATA/dashboard.installed"
+  fi
+  stamp="$(cd "$dir" && find src index.html vite.config.ts tsconfig.json package-lock.json \
+    -type f | sort | xargs sha256sum | sha256sum | cut -c1-16)"
+  if [ ! -f "$dir/dist/index.html" ] || [ "$(cat "$DATA/dashboard.built" 2>/dev/null)" != "$stamp" ]; then
+    say "building the dashboard extension (vite build)"
+    (cd "$dir" && npm run build --silent)
+    echo "$stamp" > "$DATA/dashboard.built"
+  fi
+}
+
+# Debian's chromium for the dashboard's end-to-end tests (Playwright drives it
+# through its executablePath; a Playwright browser download cannot work here).
+setup_chromium() {
+  if [ -z "${CHROMIUM_PATH:-}" ]; then
+    command -v chromium >/dev/null 2>&1 || apt_install chromium
+    CHROMIUM_PATH="$(command -v chromium)"
+  fi
+  export CHROMIUM_PATH
+}

@@ -6,6 +6,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 setup_python
 setup_postgres
 setup_redis
+setup_dashboard
+setup_chromium
 export SECRET_KEY="${SECRET_KEY:-openorder-tests}"
 
 say "running the tests"

@@ -5,9 +5,13 @@ Every test that talks to the API uses `transactional_db`, so what it writes is
 committed and visible to the server's request threads (and to a Celery worker
 process); Django flushes the tables after each test.
 """
+import copy
+
 import pytest
 from django.contrib.sites.models import Site
 from saleor.site.models import SiteSettings
+
+from django.core.servers.basehttp import ThreadedWSGIServer
 
 from .client import ApiClient
 from .workers import celery_worker  # noqa: F401  (a fixture for any test module)
@@ -21,6 +25,26 @@ def _short_lived_connections(settings):
 
     for conn in connections.all():
         conn.settings_dict["CONN_MAX_AGE"] = 0
+
+
+# The live server's listen backlog is Django's 10; tests that release 50
+# clients at once need a queue as deep as a production server's.
+ThreadedWSGIServer.request_queue_size = 128
+
+
+@pytest.fixture(autouse=True)
+def _plugin_defaults_restored():
+    # Saleor 2.10's pluginUpdate writes into the plugin class's
+    # DEFAULT_CONFIGURATION dicts in place, so a setting would outlive the
+    # test (and the database flush) in the live server's process.
+    from django.conf import settings
+    from django.utils.module_loading import import_string
+
+    classes = [import_string(path) for path in settings.PLUGINS]
+    saved = [copy.deepcopy(cls.DEFAULT_CONFIGURATION) for cls in classes]
+    yield
+    for cls, default in zip(classes, saved):
+        cls.DEFAULT_CONFIGURATION[:] = default
 
 
 @pytest.fixture(autouse=True)

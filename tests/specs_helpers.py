@@ -71,6 +71,8 @@ query($token: UUID, $orderId: ID) {
       unitPriceModifier { amount }
       specs { code label type value values priceModifier { amount } }
     }
+    timeline { productName currentStage promisedDate isLate stages { code label reachedAt } }
+    paymentSchedule { installments { kind amount { amount } status } }
   }
 }
 """

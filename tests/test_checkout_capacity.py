@@ -3,6 +3,8 @@ checkouts at the same moment, on their own connections, never book more than
 a day's capacity."""
 import datetime
 import threading
+
+import pytest
 from collections import Counter
 
 from django.db.models import Sum
@@ -51,7 +53,8 @@ def complete_all_at_once(base_url, checkouts):
     return results
 
 
-def test_last_capacity_before_a_date_wanted_goes_to_exactly_one_buyer(api, live_server, demo_shop):
+@pytest.mark.parametrize("buyers", [BUYERS, 50])
+def test_last_capacity_before_a_date_wanted_goes_to_exactly_one_buyer(api, live_server, demo_shop, buyers):
     # One cake a day; ready two days after it is started.
     MadeToOrderSettings.objects.filter(product_type__slug="kue-ulang-tahun-type").update(
         daily_capacity=1, lead_time_days=2, working_days=[1, 2, 3, 4, 5, 6, 7]
@@ -62,14 +65,14 @@ def test_last_capacity_before_a_date_wanted_goes_to_exactly_one_buyer(api, live_
         {"code": "date_wanted", "value": days_from_today(2)},
     ]
     cake = variant_id(demo_shop["products"]["kue-ulang-tahun-custom"])
-    checkouts = ready_checkouts(api, cake, specs, BUYERS)
+    checkouts = ready_checkouts(api, cake, specs, buyers)
 
     results = complete_all_at_once(live_server.url, checkouts)
 
     placed = [r for r in results if r["order"]]
     refused = [r for r in results if not r["order"]]
     assert len(placed) == 1
-    assert len(refused) == BUYERS - 1
+    assert len(refused) == buyers - 1
     for result in refused:
         assert [e["code"] for e in result["checkoutErrors"]] == ["INSUFFICIENT_STOCK"]
         assert "no production capacity" in result["checkoutErrors"][0]["message"]

@@ -56,6 +56,13 @@ def test_tshirt_with_specs_from_quote_to_frozen_order(api, demo_shop):
     (frozen_line,) = frozen["lines"]
     assert frozen_line["promisedDate"] == quote["promisedDate"]
     assert frozen_line["unitPriceModifier"]["amount"] == 7000.0
+    # The buyer follows production and payment on the same order view.
+    (timeline,) = frozen["timeline"]
+    assert timeline["currentStage"] == "RECEIVED"
+    assert timeline["promisedDate"] == quote["promisedDate"]
+    assert timeline["stages"][0]["reachedAt"] and not timeline["stages"][1]["reachedAt"]
+    assert [i["kind"] for i in frozen["paymentSchedule"]["installments"]] == ["DEPOSIT", "BALANCE"]
+    assert sum(i["amount"]["amount"] for i in frozen["paymentSchedule"]["installments"]) == 204000.0
     specs = {s["code"]: s for s in frozen_line["specs"]}
     assert specs["size"]["label"] == "Size"
     assert specs["size"]["priceModifier"]["amount"] == 5000.0

@@ -9,7 +9,7 @@ import pytest
 from django.db import connection
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-DATABASE = "openorder_packaging_check"
+DATABASE = "openorder_packaging_check_%s" % os.environ.get("PYTEST_XDIST_WORKER", "gw0")
 
 
 def run(args, **kwargs):

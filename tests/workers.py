@@ -9,7 +9,11 @@ import redis
 from django.db import connection
 from saleor.celeryconf import app as celery_app
 
-REDIS_URL = os.environ.get("OPENORDER_TEST_REDIS_URL", "redis://127.0.0.1:6379/7")
+# One Redis database per pytest-xdist worker (gw0 -> 7, gw1 -> 8, ...).
+_WORKER = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0")[2:] or 0)
+REDIS_URL = os.environ.get(
+    "OPENORDER_TEST_REDIS_URL", "redis://127.0.0.1:6379/%d" % (7 + _WORKER)
+)
 
 
 def wait_for(predicate, timeout=30.0, interval=0.2):
@@ -35,7 +39,7 @@ def _configure_celery(values):
     celery_app.amqp._producer_pool = None
 
 
-def worker_env():
+def worker_env(email_url="console://"):
     db = connection.settings_dict
     env = dict(os.environ)
     env.update(
@@ -43,18 +47,18 @@ def worker_env():
         CELERY_BROKER_URL=REDIS_URL,
         DATABASE_URL="postgres://%s@%s:%s/%s"
         % (db["USER"] or "postgres", db["HOST"] or "127.0.0.1", db["PORT"] or 5432, db["NAME"]),
-        EMAIL_URL="console://",
+        EMAIL_URL=email_url,
     )
     return env
 
 
-def start_worker(*extra_args):
+def start_worker(*extra_args, email_url="console://"):
     celery = os.path.join(os.path.dirname(sys.executable), "celery")
     process = subprocess.Popen(
         [celery, "-A", "saleor.celeryconf:app", "worker", "--pool=solo",
          "--loglevel=INFO", "--without-gossip", "--without-mingle",
          "--without-heartbeat", *extra_args],
-        env=worker_env(),
+        env=worker_env(email_url),
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
@@ -63,15 +67,22 @@ def start_worker(*extra_args):
 
 
 @pytest.fixture
-def celery_worker(transactional_db):
-    """Send tasks to Redis (not in-process) and run them in a worker process."""
+def celery_worker(transactional_db, request):
+    """Send tasks to Redis (not in-process) and run them in a worker process.
+
+    A test module that wants to read the worker's e-mails defines a fixture
+    `worker_email_url` (e.g. "file:///tmp/dir", one file per e-mail)."""
+    try:
+        email_url = request.getfixturevalue("worker_email_url")
+    except pytest.FixtureLookupError:
+        email_url = "console://"
     try:
         redis.Redis.from_url(REDIS_URL).flushdb()
     except redis.exceptions.ConnectionError:
         pytest.fail("Redis is not reachable at %s: the test command starts it" % REDIS_URL)
     previous = {key: celery_app.conf.get(key) for key in CONF_KEYS}
     _configure_celery(dict(zip(CONF_KEYS, (False, False, REDIS_URL, REDIS_URL))))
-    process = start_worker()
+    process = start_worker(email_url=email_url)
     try:
         yield process
     finally:

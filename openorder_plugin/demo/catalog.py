@@ -177,18 +177,25 @@ def load_catalog(domain="127.0.0.1:8000"):
 
 
 def load_made_to_order():
-    """Apply demo/made_to_order.py to the demo product types."""
-    from ..models import CustomSpecField, MadeToOrderSettings
+    """Apply demo/made_to_order.py to the demo product types, through the same
+    validation as the API. Re-running it changes nothing that is already so."""
+    from ..catalog import services
+    from ..models import CustomSpecField
     from .made_to_order import MADE_TO_ORDER
 
     for slug, definition in MADE_TO_ORDER.items():
         product_type = ProductType.objects.get(slug=slug)
-        MadeToOrderSettings.objects.update_or_create(
-            product_type=product_type, defaults=definition["settings"]
-        )
-        for position, field in enumerate(definition["fields"]):
-            CustomSpecField.objects.update_or_create(
-                product_type=product_type,
-                code=field["code"],
-                defaults=dict(field, position=position),
+        services.update_settings(product_type.pk, definition["settings"])
+        existing = dict(
+            CustomSpecField.objects.filter(product_type=product_type).values_list(
+                "code", "pk"
             )
+        )
+        for field in definition["fields"]:
+            if field["code"] in existing:
+                services.update_field(existing[field["code"]], field)
+            else:
+                services.create_field(product_type.pk, field)
+        services.put_fields_in_order(
+            product_type.pk, [field["code"] for field in definition["fields"]]
+        )

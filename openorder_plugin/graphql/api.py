@@ -8,6 +8,8 @@ no change.
 from graphene_federation import build_schema
 from saleor.graphql.api import Mutation as SaleorMutation, Query as SaleorQuery
 
+from .production.fulfillment import OrderFulfill
+from .payments.gateways import limit_deferred_gateway
 from .schema import OpenOrderMutations, OpenOrderQueries
 
 
@@ -16,7 +18,10 @@ class Query(SaleorQuery, OpenOrderQueries):
 
 
 class Mutation(SaleorMutation, OpenOrderMutations):
-    pass
+    # Saleor's orderFulfill with the production gate (made-to-order lines).
+    order_fulfill = OrderFulfill.Field()
 
 
 schema = build_schema(Query, mutation=Mutation)
+# "Pay deposit / pay later" only for made-to-order checkouts (see the module).
+limit_deferred_gateway(schema)

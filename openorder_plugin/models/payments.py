@@ -73,12 +73,17 @@ class Installment(models.Model):
         default=InstallmentStatus.PENDING,
     )
     paid_at = models.DateTimeField(null=True, blank=True)
+    # When the trigger was reached (PENDING -> DUE).
+    became_due_at = models.DateTimeField(null=True, blank=True)
     reminder_sent_at = models.DateTimeField(null=True, blank=True)
     overdue_alerted_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ("pk",)
         constraints = [
+            models.UniqueConstraint(
+                fields=["schedule", "kind"], name="openorder_installment_kind_unique"
+            ),
             models.CheckConstraint(
                 check=Q(amount__gte=0) & Q(paid_amount__gte=0),
                 name="openorder_installment_amounts_gte_0",

@@ -1,17 +1,96 @@
 """Where payment holds production and shipping back. Production calls these
 before a stage change and before fulfillment; each raises OpenOrderError when
 the plugin's configuration says the money must come first."""
+from ..errors import OpenOrderError, OpenOrderErrorCode as Codes
+from ..models import Installment
+from ..models.payments import DueTrigger, InstallmentKind
+from .deposits import display
+from .schedule import SETTLED
+
+DEPOSIT_GATE = "Deposit before production"
+BALANCE_GATE = "Balance before fulfillment"
+# Production may go as far as this stage before the deposit is paid.
+LAST_STAGE_BEFORE_DEPOSIT = "CONFIRMED"
+
+
+def plugin_setting(name, default=None):
+    """A setting of the open-order plugin (as configured with pluginUpdate);
+    `default` when the plugin is inactive."""
+    from saleor.plugins.manager import get_plugins_manager
+
+    from ..plugin import PLUGIN_ID
+
+    plugin = get_plugins_manager().get_plugin(PLUGIN_ID)
+    if plugin is None or not plugin.active:
+        return default
+    return plugin.config.get(name, default)
+
+
+def _enabled(name):
+    value = plugin_setting(name, False)
+    if isinstance(value, str):
+        return value.strip().lower() in ("true", "1", "yes")
+    return bool(value)
+
+
+def _unpaid(order_id, **filters):
+    return list(
+        Installment.objects.filter(schedule__order_id=order_id, **filters)
+        .exclude(status__in=SETTLED)
+        .select_related("schedule")
+    )
+
+
+def _money(amount, installment):
+    return display(amount, installment.schedule.currency)
 
 
 def check_stage_change(job, to_stage):
     """Refuse moving `job` past CONFIRMED while its order's deposit is unpaid
-    (plugin setting "Deposit before production")."""
-    # Filled in by the deferred-payment work (issue 6).
+    (plugin setting "Deposit before production"). Stages without CONFIRMED
+    hold production at the first stage."""
+    codes = job.stage_codes
+    if to_stage not in codes:
+        return None
+    gate = codes.index(LAST_STAGE_BEFORE_DEPOSIT) if LAST_STAGE_BEFORE_DEPOSIT in codes else 0
+    if codes.index(to_stage) <= gate:
+        return None
+    if not _enabled(DEPOSIT_GATE):
+        return None
+    unpaid = _unpaid(job.order_id, kind=InstallmentKind.DEPOSIT)
+    if unpaid:
+        deposit = unpaid[0]
+        raise OpenOrderError.single(
+            "toStage",
+            Codes.DEPOSIT_NOT_PAID,
+            "The deposit (%s, %s paid) is not paid yet; production cannot go past %s."
+            % (_money(deposit.amount, deposit), _money(deposit.paid_amount, deposit), codes[gate]),
+        )
     return None
 
 
 def check_fulfillment(order):
     """Refuse fulfilling made-to-order lines while the balance is unpaid,
-    unless it is due on delivery (plugin setting "Balance before fulfillment")."""
-    # Filled in by the deferred-payment work (issue 6).
+    unless it is due on delivery (plugin setting "Balance before fulfillment").
+    An unpaid deposit holds fulfillment too."""
+    if not _enabled(BALANCE_GATE):
+        return None
+    for installment in _unpaid(order.pk):
+        if installment.kind == InstallmentKind.BALANCE and installment.due_trigger == DueTrigger.ON_DELIVERY:
+            continue
+        code = (
+            Codes.DEPOSIT_NOT_PAID
+            if installment.kind == InstallmentKind.DEPOSIT
+            else Codes.BALANCE_NOT_PAID
+        )
+        raise OpenOrderError.single(
+            "order",
+            code,
+            "The %s (%s, %s paid) is not paid yet; the order cannot be fulfilled."
+            % (
+                installment.get_kind_display().lower(),
+                _money(installment.amount, installment),
+                _money(installment.paid_amount, installment),
+            ),
+        )
     return None

@@ -4,9 +4,16 @@ from django.db import transaction
 from saleor.checkout.models import Checkout
 
 from .. import capacity
+from ..choices import Mode
 from ..models import OrderLineSpec, SpecUpload
 from ..pricing import price_specs
 from .lines import check_checkout_lines, demands, line_data, schemas_for_product_types
+
+
+def has_made_to_order_lines(order):
+    return order.lines.filter(
+        variant__product__product_type__made_to_order__mode=Mode.MADE_TO_ORDER
+    ).exists()
 
 
 def prepare_completion(checkout, lines):

@@ -179,6 +179,19 @@ class MadeToOrderOrderLine(graphene.ObjectType):
         return PriceMoney(root.unit_price_modifier, root.order_line.currency)
 
 
+def _production_types():
+    # Imported late: the production types use SpecValue from this module.
+    from ..production import types
+
+    return types
+
+
+def _payment_types():
+    from ..payments import types
+
+    return types
+
+
 class MadeToOrderOrder(graphene.ObjectType):
     id = graphene.ID(required=True, description="Saleor's order ID.")
     number = graphene.String(required=True)
@@ -186,10 +199,31 @@ class MadeToOrderOrder(graphene.ObjectType):
     status = graphene.String(required=True, description="Saleor's order status.")
     created = graphene.DateTime(required=True)
     lines = graphene.List(graphene.NonNull(MadeToOrderOrderLine), required=True)
+    timeline = graphene.List(
+        graphene.NonNull(lambda: _production_types().ProductionTimeline),
+        required=True,
+        description="Where each made-to-order line is in production (no staff data).",
+    )
+    payment_schedule = graphene.Field(
+        lambda: _payment_types().PaymentSchedule,
+        description="Deposit and balance: amounts, when due, what is paid.",
+    )
 
     @staticmethod
     def resolve_id(root, _info):
         return graphene.Node.to_global_id("Order", root.pk)
+
+    @staticmethod
+    def resolve_timeline(root, _info):
+        from ...production.selectors import timeline_for_order_lines
+
+        return timeline_for_order_lines(root)
+
+    @staticmethod
+    def resolve_payment_schedule(root, _info):
+        from ...payments.schedule import schedule_for_order
+
+        return schedule_for_order(root)
 
     @staticmethod
     def resolve_number(root, _info):

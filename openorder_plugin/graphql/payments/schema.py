@@ -1,9 +1,42 @@
 import graphene
+from saleor.core.permissions import OrderPermissions
+from saleor.graphql.decorators import permission_required
+from saleor.graphql.order.types import Order
+from saleor.order.models import Order as OrderModel
+
+from ...payments.schedule import schedule_for_order
+from .mutations import OrderPaymentRecord
+from .types import PaymentSchedule
 
 
 class PaymentQueries(graphene.ObjectType):
-    pass
+    order_payment_schedule = graphene.Field(
+        PaymentSchedule,
+        order_id=graphene.Argument(graphene.ID, required=True),
+        description="An order's payment schedule. Needs MANAGE_ORDERS.",
+    )
+    payment_schedule_by_order_token = graphene.Field(
+        PaymentSchedule,
+        token=graphene.Argument(graphene.UUID, required=True),
+        description=(
+            "The buyer's view of an order's payment schedule, by the order's token "
+            "(the same credential as Saleor's orderByToken)."
+        ),
+    )
+
+    @permission_required(OrderPermissions.MANAGE_ORDERS)
+    def resolve_order_payment_schedule(self, info, order_id):
+        order = graphene.Node.get_node_from_global_id(info, order_id, Order)
+        if order is None:
+            return None
+        return schedule_for_order(order)
+
+    def resolve_payment_schedule_by_order_token(self, _info, token):
+        order = OrderModel.objects.confirmed().filter(token=token).first()
+        if order is None:
+            return None
+        return schedule_for_order(order)
 
 
 class PaymentMutations(graphene.ObjectType):
-    pass
+    order_payment_record = OrderPaymentRecord.Field()

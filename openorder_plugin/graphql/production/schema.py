@@ -1,9 +1,70 @@
 import graphene
+from saleor.core.permissions import OrderPermissions
+from saleor.graphql.core.fields import FilterInputConnectionField
+from saleor.graphql.decorators import permission_required
+from saleor.order import OrderStatus
+from saleor.order.models import Order
+
+from ...errors import OpenOrderError
+from ...production import selectors
+from .filters import ProductionJobFilterInput
+from .mutations import (
+    ProductionJobAdvance,
+    ProductionJobHold,
+    ProductionJobResume,
+    ProductionJobUpdate,
+    pk_from_global_id,
+)
+from .types import ProductionJob, ProductionJobSortingInput, ProductionTimeline
 
 
 class ProductionQueries(graphene.ObjectType):
-    pass
+    production_jobs = FilterInputConnectionField(
+        ProductionJob,
+        filter=ProductionJobFilterInput(description="Filtering options for jobs."),
+        sort_by=ProductionJobSortingInput(description="Sort jobs."),
+        description="Production jobs (the production board). Needs MANAGE_ORDERS.",
+    )
+    production_job = graphene.Field(
+        ProductionJob,
+        id=graphene.Argument(graphene.ID, required=True),
+        description="One production job. Needs MANAGE_ORDERS.",
+    )
+    production_timeline = graphene.List(
+        graphene.NonNull(ProductionTimeline),
+        required=True,
+        order_token=graphene.Argument(graphene.UUID, required=True),
+        description=(
+            "The buyer's production timeline of an order, by the order's token "
+            "(the same credential as Saleor's orderByToken): no staff data."
+        ),
+    )
+
+    @permission_required(OrderPermissions.MANAGE_ORDERS)
+    def resolve_production_jobs(self, _info, **_kwargs):
+        return selectors.board_jobs()
+
+    @permission_required(OrderPermissions.MANAGE_ORDERS)
+    def resolve_production_job(self, _info, id):
+        try:
+            pk = pk_from_global_id(id, "ProductionJob", "id")
+        except OpenOrderError:  # not a job's ID: nothing found, as in Saleor
+            return None
+        return selectors.board_jobs().filter(pk=pk).first()
+
+    def resolve_production_timeline(self, _info, order_token):
+        order = (
+            Order.objects.exclude(status=OrderStatus.DRAFT)
+            .filter(token=order_token)
+            .first()
+        )
+        if order is None:
+            return []
+        return selectors.timeline_for_order_lines(order)
 
 
 class ProductionMutations(graphene.ObjectType):
-    pass
+    production_job_advance = ProductionJobAdvance.Field()
+    production_job_update = ProductionJobUpdate.Field()
+    production_job_hold = ProductionJobHold.Field()
+    production_job_resume = ProductionJobResume.Field()

@@ -1,0 +1,117 @@
+import { Box, Button, Text } from "@saleor/macaw-ui";
+import { useEffect, useState } from "react";
+import { session } from "./auth/session";
+import { Language, useI18n } from "./i18n";
+import { BoardPage } from "./pages/BoardPage";
+import { JobPage } from "./pages/JobPage";
+import { ProductTypeSettingsPage } from "./pages/ProductTypeSettingsPage";
+import { ProductTypesPage } from "./pages/ProductTypesPage";
+import { SignInPage } from "./pages/SignInPage";
+import { Link, paths, Route, useRoute } from "./router";
+
+export function useToken() {
+  const [token, setToken] = useState(session.current);
+  useEffect(() => {
+    const unsubscribe = session.subscribe(setToken);
+    const stop = session.keepFresh();
+    return () => {
+      unsubscribe();
+      stop();
+    };
+  }, []);
+  return token;
+}
+
+export function LanguageSwitch() {
+  const { language, setLanguage, t } = useI18n();
+  return (
+    <Box display="flex" gap={1} alignItems="center" role="group" aria-label={t("language")}>
+      {(["en", "id"] as Language[]).map((code) => (
+        <Button
+          key={code}
+          size="small"
+          variant={language === code ? "secondary" : "tertiary"}
+          aria-pressed={language === code}
+          onClick={() => setLanguage(code)}
+        >
+          {code.toUpperCase()}
+        </Button>
+      ))}
+    </Box>
+  );
+}
+
+function Page({ route }: { route: Route }) {
+  const { t } = useI18n();
+  switch (route.name) {
+    case "board":
+      return <BoardPage />;
+    case "job":
+      return <JobPage id={route.id} />;
+    case "settings":
+      return <ProductTypesPage />;
+    case "productType":
+      return <ProductTypeSettingsPage id={route.id} />;
+    default:
+      return <Text>{t("notFound")}</Text>;
+  }
+}
+
+export function App() {
+  const token = useToken();
+  const route = useRoute();
+  const { t } = useI18n();
+  if (!token) return <SignInPage />;
+  const active = route.name === "settings" || route.name === "productType" ? "settings" : "board";
+  return (
+    <Box __minHeight="100vh" backgroundColor="default2" display="flex" flexDirection="column">
+      <Box
+        as="header"
+        display="flex"
+        alignItems="center"
+        justifyContent="space-between"
+        paddingX={6}
+        paddingY={3}
+        backgroundColor="default1"
+        borderBottomStyle="solid"
+        borderBottomWidth={1}
+        borderColor="default1"
+        gap={4}
+      >
+        <Box display="flex" alignItems="center" gap={6}>
+          <Text size={6} fontWeight="bold">
+            {t("appTitle")}
+          </Text>
+          <Box as="nav" display="flex" gap={4}>
+            <Link to={paths.board()} aria-current={active === "board" ? "page" : undefined} style={{ textDecoration: "none" }}>
+              <Text fontWeight={active === "board" ? "bold" : "regular"} color={active === "board" ? "default1" : "default2"}>
+                {t("board")}
+              </Text>
+            </Link>
+            <Link to={paths.settings()} aria-current={active === "settings" ? "page" : undefined} style={{ textDecoration: "none" }}>
+              <Text fontWeight={active === "settings" ? "bold" : "regular"} color={active === "settings" ? "default1" : "default2"}>
+                {t("settings")}
+              </Text>
+            </Link>
+          </Box>
+        </Box>
+        <Box display="flex" alignItems="center" gap={4}>
+          <LanguageSwitch />
+          {session.email && (
+            <Text size={2} color="default2">
+              {session.email}
+            </Text>
+          )}
+          {!session.isEmbedded && (
+            <Button variant="tertiary" size="small" onClick={() => session.signOut()}>
+              {t("signOut")}
+            </Button>
+          )}
+        </Box>
+      </Box>
+      <Box as="main" padding={6} flexGrow="1">
+        <Page route={route} />
+      </Box>
+    </Box>
+  );
+}

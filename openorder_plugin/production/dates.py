@@ -1,0 +1,38 @@
+"""Promised dates and "today" in the shop's time zone."""
+import datetime
+
+from django.utils import timezone
+
+from ..choices import DEFAULT_WORKING_DAYS
+
+
+def shop_today():
+    """Today's date where the shop is (settings.TIME_ZONE)."""
+    return timezone.localdate()
+
+
+def local_date(moment):
+    return timezone.localtime(moment).date()
+
+
+def add_working_days(start, days, working_days=DEFAULT_WORKING_DAYS):
+    """The date `days` working days after `start` (ISO weekdays in
+    `working_days`); no working days at all means calendar days."""
+    working = set(working_days or range(1, 8))
+    current = start
+    remaining = days
+    while remaining > 0:
+        current += datetime.timedelta(days=1)
+        if current.isoweekday() in working:
+            remaining -= 1
+    return current
+
+
+def default_promised_date(order, settings):
+    """Order date + lead time in working days, ignoring capacity.
+
+    Used when checkout froze no promised date on the line; the capacity-aware
+    date (openorder_plugin.capacity) replaces it where it is known."""
+    return add_working_days(
+        local_date(order.created), settings.lead_time_days, settings.working_days
+    )

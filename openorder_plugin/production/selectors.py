@@ -1,0 +1,133 @@
+"""Reading production jobs: the staff board's queryset (everything a board
+row shows fetched in a fixed number of queries) and the buyer's timeline."""
+from django.db.models import Prefetch, Q
+
+from ..models import OrderLineSpec, ProductionJob, ProductionJobEvent
+from ..models.production import JobEventType, JobStatus
+from .dates import shop_today
+
+
+def board_jobs():
+    """Jobs with their order, customer, line, frozen specs, assignee and
+    events: a page of jobs costs the same number of queries whatever its size."""
+    return ProductionJob.objects.select_related(
+        "order",
+        "order__user",
+        "order_line",
+        "order_line__open_order_spec",
+        "product_type",
+        "assignee",
+    ).prefetch_related(
+        # The board shows each order's payment status (Saleor reads it
+        # from the order's payments).
+        "order__payments",
+        Prefetch(
+            "events",
+            queryset=ProductionJobEvent.objects.select_related("user").order_by(
+                "created_at", "pk"
+            ),
+        )
+    )
+
+
+def filter_jobs(qs, *, stages=None, overdue=None, product_types=None, due_before=None,
+                search=None, status=None):
+    if stages:
+        qs = qs.filter(current_stage__in=stages)
+    if overdue is not None:
+        qs = qs.filter(is_overdue=overdue)
+    if product_types:
+        qs = qs.filter(product_type_id__in=product_types)
+    if due_before:
+        qs = qs.filter(promised_date__lt=due_before)
+    if status:
+        qs = qs.filter(status__in=status)
+    if search:
+        search = search.strip().lstrip("#")
+        condition = Q(order__user_email__icontains=search) | Q(
+            order__user__email__icontains=search
+        )
+        if search.isdigit():
+            condition |= Q(order_id=int(search))
+        qs = qs.filter(condition)
+    return qs
+
+
+def line_specs(job):
+    """The line's frozen specs ([{code, label, type, value}]), or []."""
+    try:
+        spec = job.order_line.open_order_spec
+    except OrderLineSpec.DoesNotExist:
+        return []
+    return list(spec.specs or [])
+
+
+def stage_reached_at(job, events=None):
+    """{stage code: when the job last reached it}, for the stages up to the
+    current one; rework forgets the later stages, which are reached again."""
+    events = job.events.all() if events is None else events
+    codes = job.stage_codes
+    reached = {}
+    for event in events:
+        if event.type not in (JobEventType.CREATED, JobEventType.STAGE_CHANGED):
+            continue
+        if event.to_stage not in codes:
+            continue
+        reached[event.to_stage] = event.created_at
+        position = codes.index(event.to_stage)
+        for later in codes[position + 1 :]:
+            reached.pop(later, None)
+    return reached
+
+
+class TimelineStage:
+    def __init__(self, code, label, reached_at):
+        self.code = code
+        self.label = label
+        self.reached_at = reached_at
+
+
+class Timeline:
+    """What the buyer may see of a job: no notes, assignee or hold reason."""
+
+    def __init__(self, job, today):
+        reached = stage_reached_at(job)
+        self.order_line_id = job.order_line_id
+        self.product_name = job.order_line.product_name
+        self.variant_name = job.order_line.variant_name
+        self.quantity = job.quantity
+        self.stages = [
+            TimelineStage(stage["code"], stage["label"], reached.get(stage["code"]))
+            for stage in job.stages
+        ]
+        self.current_stage = job.current_stage
+        self.current_stage_label = next(
+            s.label for s in self.stages if s.code == job.current_stage
+        )
+        self.status = job.status
+        self.promised_date = job.promised_date
+        finished = job.current_stage == job.last_stage
+        self.is_ready = finished
+        self.is_late = job.status != JobStatus.CANCELLED and not finished and (
+            job.is_overdue
+            or (job.promised_date is not None and job.promised_date < today)
+        )
+
+
+def timeline_for_order_lines(order, today=None):
+    """The buyer's view of each made-to-order line of `order`, in line order."""
+    today = today or shop_today()
+    jobs = (
+        ProductionJob.objects.filter(order=order)
+        .select_related("order_line")
+        .prefetch_related(
+            Prefetch(
+                "events",
+                queryset=ProductionJobEvent.objects.filter(
+                    type__in=(JobEventType.CREATED, JobEventType.STAGE_CHANGED)
+                ).order_by("created_at", "pk"),
+            )
+        )
+        .order_by("order_line_id")
+    )
+    return [Timeline(job, today) for job in jobs]

@@ -1,0 +1,158 @@
+"""The "Pay deposit / pay later" gateway through Saleor's own checkout flow:
+listed for made-to-order checkouts, the total authorised and only the deposit
+captured, and every made-to-order order gets its schedule."""
+from decimal import Decimal
+
+from saleor.checkout.models import Checkout
+from saleor.order.models import Order
+
+from openorder_plugin.payments.deferred import NOT_MADE_TO_ORDER_MESSAGE
+
+from .payments_helpers import (
+    CHECKOUT_GATEWAYS,
+    DEFERRED,
+    DUMMY,
+    SCHEDULE_BY_TOKEN,
+    checkout_for,
+    fully_paid_events,
+    installments,
+    order_payment,
+    pay,
+    place,
+    set_policy,
+)
+
+# Kaos: Rp 85.000 + XL Rp 5.000 + "HALO" 4 x Rp 500 = Rp 92.000 a shirt; 50% deposit.
+SHIRT = 92000
+SHIPPING = 20000
+
+
+def gateways(api, checkout):
+    data = api.query(CHECKOUT_GATEWAYS, {"token": checkout["token"]})
+    return {g["id"]: g["name"] for g in data["checkout"]["availablePaymentGateways"]}
+
+
+def test_the_gateway_is_listed_only_for_made_to_order_checkouts(api, demo_shop):
+    tote_only = checkout_for(api, demo_shop, [("tas-kanvas", 1)])
+    with_shirt = checkout_for(api, demo_shop, [("kaos-custom", 1), ("tas-kanvas", 1)])
+
+    assert DEFERRED not in gateways(api, tote_only)
+    assert DUMMY in gateways(api, tote_only)
+    listed = gateways(api, with_shirt)
+    assert listed[DEFERRED] == "Pay deposit / pay later"
+    assert DUMMY in listed
+
+
+def test_the_gateway_refuses_a_checkout_without_made_to_order_lines(api, demo_shop):
+    checkout = checkout_for(api, demo_shop, [("tas-kanvas", 1)])
+
+    result = pay(api, checkout, DEFERRED)
+
+    assert result["order"] is None
+    assert [(e["code"], e["message"]) for e in result["checkoutErrors"]] == [
+        ("PAYMENT_ERROR", NOT_MADE_TO_ORDER_MESSAGE)
+    ]
+    assert not Order.objects.exists()
+    assert Checkout.objects.filter(token=checkout["token"]).exists()
+
+
+def test_deposit_only_is_captured_and_the_total_authorised(api, staff_api, demo_shop):
+    order = place(api, demo_shop, [("kaos-custom", 2)])
+
+    total = 2 * SHIRT + SHIPPING
+    assert order["total"]["gross"]["amount"] == total
+    assert order["paymentStatus"] == "PARTIALLY_CHARGED"
+    seen = order_payment(staff_api, order)
+    (payment,) = seen["payments"]
+    assert payment["gateway"] == DEFERRED
+    assert payment["total"]["amount"] == total
+    assert payment["capturedAmount"]["amount"] == SHIRT  # 50% of 2 shirts
+    assert [(t["kind"], t["amount"]["amount"]) for t in payment["transactions"]] == [
+        ("AUTH", total),
+        ("CAPTURE", SHIRT),
+    ]
+    assert seen["totalCaptured"]["amount"] == SHIRT
+    assert [e["amount"] for e in seen["events"] if e["type"] == "PAYMENT_CAPTURED"] == [SHIRT]
+    assert fully_paid_events(order) == 0
+
+    schedule = api.query(SCHEDULE_BY_TOKEN, {"token": order["token"]})["paymentScheduleByOrderToken"]
+    assert schedule["total"] == {"amount": total, "currency": "IDR"}
+    assert schedule["outstanding"]["amount"] == total - SHIRT
+    parts = installments(schedule)
+    assert parts["DEPOSIT"]["amount"]["amount"] == SHIRT
+    assert parts["DEPOSIT"]["paidAmount"]["amount"] == SHIRT
+    assert (parts["DEPOSIT"]["status"], parts["DEPOSIT"]["dueTrigger"]) == ("PAID", "AT_CHECKOUT")
+    # Shipping belongs to the balance.
+    assert parts["BALANCE"]["amount"]["amount"] == SHIRT + SHIPPING
+    assert (parts["BALANCE"]["status"], parts["BALANCE"]["dueTrigger"]) == ("PENDING", "ON_READY")
+    assert parts["BALANCE"]["paidAmount"]["amount"] == 0
+
+
+def test_pay_on_delivery_captures_nothing(api, staff_api, demo_shop):
+    set_policy("kue-ulang-tahun-type", deposit_type="NONE", deposit_value=0)
+
+    order = place(api, demo_shop, [("kue-ulang-tahun-custom", 1)])
+
+    total = 250000 + SHIPPING
+    assert order["paymentStatus"] == "NOT_CHARGED"
+    seen = order_payment(staff_api, order)
+    assert seen["totalAuthorized"]["amount"] == total
+    assert seen["totalCaptured"]["amount"] == 0
+    assert [t["kind"] for t in seen["payments"][0]["transactions"]] == ["AUTH"]
+    schedule = api.query(SCHEDULE_BY_TOKEN, {"token": order["token"]})["paymentScheduleByOrderToken"]
+    assert [(i["kind"], i["amount"]["amount"], i["dueTrigger"], i["status"]) for i in schedule["installments"]] == [
+        ("BALANCE", total, "ON_DELIVERY", "PENDING")
+    ]
+
+
+def test_full_deposit_pays_everything_at_checkout(api, staff_api, demo_shop):
+    order = place(api, demo_shop, [("rangkaian-bunga-custom", 1)])
+
+    total = 350000 + 50000 + 40000 + SHIPPING  # roses and lilies, shipping
+    assert order["paymentStatus"] == "FULLY_CHARGED"
+    seen = order_payment(staff_api, order)
+    assert seen["isPaid"] is True
+    assert seen["payments"][0]["capturedAmount"]["amount"] == total
+    assert fully_paid_events(order) == 1
+    schedule = api.query(SCHEDULE_BY_TOKEN, {"token": order["token"]})["paymentScheduleByOrderToken"]
+    assert [(i["kind"], i["amount"]["amount"], i["status"]) for i in schedule["installments"]] == [
+        ("DEPOSIT", total, "PAID")
+    ]
+    assert schedule["outstanding"]["amount"] == 0
+
+
+def test_a_card_payment_of_the_total_still_gets_a_schedule(api, demo_shop):
+    order = place(api, demo_shop, [("kaos-custom", 1)], gateway=DUMMY)
+
+    assert order["paymentStatus"] == "FULLY_CHARGED"
+    schedule = api.query(SCHEDULE_BY_TOKEN, {"token": order["token"]})["paymentScheduleByOrderToken"]
+    parts = installments(schedule)
+    assert parts["DEPOSIT"]["status"] == parts["BALANCE"]["status"] == "PAID"
+    assert parts["BALANCE"]["paidAmount"]["amount"] == SHIRT - SHIRT / 2 + SHIPPING
+
+
+def test_a_card_authorisation_leaves_the_deposit_due(api, demo_shop):
+    # The dummy gateway's "not-charged" token only authorises, like a card
+    # gateway without automatic capture.
+    order = place(api, demo_shop, [("kaos-custom", 1)], gateway=DUMMY, token="not-charged")
+
+    assert order["paymentStatus"] == "NOT_CHARGED"
+    schedule = api.query(SCHEDULE_BY_TOKEN, {"token": order["token"]})["paymentScheduleByOrderToken"]
+    assert installments(schedule)["DEPOSIT"]["status"] == "DUE"
+
+
+def test_ready_stock_orders_have_no_schedule(api, demo_shop):
+    order = place(api, demo_shop, [("tas-kanvas", 1)], gateway=DUMMY)
+    assert api.query(SCHEDULE_BY_TOKEN, {"token": order["token"]})["paymentScheduleByOrderToken"] is None
+
+
+def test_mixed_order_takes_the_latest_trigger_and_exact_amounts(api, demo_shop):
+    order = place(api, demo_shop, [("kaos-custom", 1), ("kue-ulang-tahun-custom", 1), ("tas-kanvas", 1)])
+
+    schedule = api.query(SCHEDULE_BY_TOKEN, {"token": order["token"]})["paymentScheduleByOrderToken"]
+    parts = installments(schedule)
+    total = order["total"]["gross"]["amount"]
+    assert parts["DEPOSIT"]["amount"]["amount"] == SHIRT / 2 + 100000
+    assert parts["DEPOSIT"]["amount"]["amount"] + parts["BALANCE"]["amount"]["amount"] == total
+    assert parts["BALANCE"]["dueTrigger"] == "ON_DELIVERY"
+    assert Decimal(str(schedule["total"]["amount"])) == Order.objects.get(token=order["token"]).total_gross_amount
