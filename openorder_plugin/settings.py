@@ -88,3 +88,8 @@ CELERY_BEAT_SCHEDULE["openorder-payment-reminders"] = {
 }
 # Days a buyer has to pay a balance once it is due (ready, delivered).
 OPENORDER_BALANCE_PAYMENT_DAYS = int(os.environ.get("OPENORDER_BALANCE_PAYMENT_DAYS", "3"))
+# The notification outbox sweep: what a lost task or killed worker left unsent.
+CELERY_BEAT_SCHEDULE["openorder-send-unsent-notifications"] = {
+    "task": "openorder_plugin.tasks.send_unsent_notifications",
+    "schedule": 60.0,
+}

@@ -28,6 +28,16 @@ def send_production_notification(self, notification_id):
 
 
 @app.task
+def send_unsent_notifications(older_than_seconds=60):
+    """Periodic: the outbox sweep (see production.notifications.send_unsent)."""
+    import datetime
+
+    from .production.notifications import send_unsent
+
+    return send_unsent(datetime.timedelta(seconds=older_than_seconds))
+
+
+@app.task
 def mark_overdue_production_jobs(today=None):
     """Periodic: flag jobs past their promised date and alert staff once."""
     import datetime

@@ -67,7 +67,7 @@ FIELDS = [
         "label": "Extras",
         "type": "MULTI_CHOICE",
         "choices": [
-            {"value": "pocket", "label": "Pocket", "priceAmount": 7500.5},
+            {"value": "pocket", "label": "Pocket", "priceAmount": 7500},
             {"value": "hood"},
         ],
     },
@@ -237,7 +237,7 @@ def test_staff_makes_a_type_made_to_order_and_a_storefront_reads_it(
     ]
     assert fields["extras"]["type"] == "MULTI_CHOICE"
     assert fields["extras"]["choices"] == [
-        {"value": "pocket", "label": "Pocket", "price": money(7500.5)},
+        {"value": "pocket", "label": "Pocket", "price": money(7500)},
         {"value": "hood", "label": "hood", "price": money(0.0)},
     ]
     assert fields["gift_wrap"]["pricePerUnit"] == money(3000.0)

@@ -43,6 +43,7 @@ BAD_FIELDS = [
     ("negative min length", text(minLength=-1), "input.minLength", "OUT_OF_RANGE"),
     ("zero max length", of_type("LONG_TEXT", maxLength=0), "input.maxLength", "OUT_OF_RANGE"),
     ("negative price per character", text(pricePerCharacter=-0.5), "input.pricePerCharacter", "NEGATIVE_PRICE"),
+    ("rupiah has no cents", text(pricePerCharacter=0.5), "input.pricePerCharacter", "INVALID"),
     # NUMBER: range.
     ("min value above max", of_type("NUMBER", minValue=10, maxValue=1), "input.minValue", "INVALID_RANGE"),
     ("pattern on a number", of_type("NUMBER", pattern="^[0-9]+$"), "input.pattern", "INVALID"),

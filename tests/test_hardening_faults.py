@@ -92,3 +92,82 @@ def test_connection_dropped_while_the_order_is_created(api, demo_shop):
     assert ProductionJob.objects.filter(order=order).count() == 1
     assert sum(r.quantity for r in CapacityReservation.objects.filter(order=order)) == 2
     assert not CapacityReservation.objects.filter(order__isnull=True).exists()
+
+
+class SilentSmtpServer:
+    """Accepts connections and never answers: a worker sending mail through
+    it hangs mid-send, holding the notification's row lock."""
+
+    def __init__(self):
+        import socket
+
+        self.socket = socket.socket()
+        self.socket.bind(("127.0.0.1", 0))
+        self.socket.listen(16)
+        self.port = self.socket.getsockname()[1]
+        self.connections = []
+        self.thread = threading.Thread(target=self._accept, daemon=True)
+        self.thread.start()
+
+    def _accept(self):
+        while True:
+            try:
+                conn, _ = self.socket.accept()
+            except OSError:
+                return
+            self.connections.append(conn)
+
+    def close(self):
+        self.socket.close()
+        for conn in self.connections:
+            conn.close()
+
+
+def test_a_worker_killed_mid_notification_loses_none_and_sends_none_twice(
+    api, staff_api, demo_shop, celery_worker, tmp_path
+):
+    """The stage-change e-mail's worker dies while sending; after a new worker
+    starts, the outbox sweep sends it exactly once, and the original task
+    delivered again sends nothing more."""
+    import signal
+
+    from openorder_plugin.models import Notification
+    from openorder_plugin.tasks import send_production_notification, send_unsent_notifications
+
+    from .production_helpers import advance_ok, jobs_of, place_order
+    from .test_production_notifications import worker_mails
+    from .workers import start_worker, stop_worker, wait_for, worker_output
+
+    stop_worker(celery_worker)  # this test runs its own workers
+    smtp = SilentSmtpServer()
+    hanging = start_worker(email_url="smtp://127.0.0.1:%d" % smtp.port)
+    try:
+        order = place_order(api, demo_shop, [("kaos-custom", 1)])
+        (job,) = jobs_of(staff_api, order["number"])
+        advance_ok(staff_api, job)
+        notification = Notification.objects.get(order__token=order["token"], kind="stage_changed")
+        # The worker has the row locked and is stuck talking to the server.
+        wait_for(lambda: smtp.connections)
+        hanging.send_signal(signal.SIGKILL)
+        hanging.wait(timeout=20)
+    finally:
+        smtp.close()
+    notification.refresh_from_db()
+    assert notification.sent_at is None
+
+    outbox = tmp_path / "outbox"
+    outbox.mkdir()
+    healthy = start_worker(email_url="file:///%s" % outbox)
+    try:
+        send_unsent_notifications.delay(older_than_seconds=0)
+        wait_for(lambda: Notification.objects.get(pk=notification.pk).sent_at)
+        # The killed worker's task, delivered again, finds it sent.
+        send_production_notification.delay(notification.pk)
+        send_unsent_notifications.delay(older_than_seconds=0)
+        marker = send_unsent_notifications.delay(older_than_seconds=0)
+        wait_for(lambda: marker.id in worker_output(healthy) and "succeeded" in worker_output(healthy).split(marker.id)[-1])
+    finally:
+        stop_worker(healthy)
+    mails = worker_mails(str(outbox))
+    assert len(mails) == 1, mails
+    assert mails[0][1] == "pembeli@openorder.test"

@@ -53,17 +53,38 @@ def worker_env(email_url="console://"):
 
 
 def start_worker(*extra_args, email_url="console://"):
+    """A worker process; its output goes to a file (a pipe nobody reads
+    would fill up and stall it), read back by worker_output()."""
+    import tempfile
+
     celery = os.path.join(os.path.dirname(sys.executable), "celery")
+    log = tempfile.TemporaryFile(mode="w+")
     process = subprocess.Popen(
         [celery, "-A", "saleor.celeryconf:app", "worker", "--pool=solo",
          "--loglevel=INFO", "--without-gossip", "--without-mingle",
          "--without-heartbeat", *extra_args],
         env=worker_env(email_url),
-        stdout=subprocess.PIPE,
+        stdout=log,
         stderr=subprocess.STDOUT,
         text=True,
     )
+    process.log = log
     return process
+
+
+def worker_output(process):
+    process.log.seek(0)
+    return process.log.read()
+
+
+def stop_worker(process):
+    process.terminate()
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+    return worker_output(process)
 
 
 @pytest.fixture
@@ -86,11 +107,6 @@ def celery_worker(transactional_db, request):
     try:
         yield process
     finally:
-        process.terminate()
-        try:
-            output, _ = process.communicate(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            output, _ = process.communicate()
+        output = stop_worker(process)
         _configure_celery(previous)
         sys.stdout.write("\n--- celery worker output ---\n%s\n" % (output or "")[-4000:])

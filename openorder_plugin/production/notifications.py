@@ -5,7 +5,10 @@ Each e-mail is a Notification row with a unique key naming the change (job,
 version, recipient). The row is written in the change's transaction; after
 the commit a Celery task sends it. Sending happens while the row is locked
 and marks it sent in the same transaction, so a retried or repeated task
-finds it sent and sends nothing."""
+finds it sent and sends nothing. A periodic sweep (send_unsent) sends what a
+lost task message or a killed worker left unsent."""
+import datetime
+
 from django.db import transaction
 from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
@@ -162,13 +165,14 @@ def _label(job, code):
 
 
 @transaction.atomic
-def send_notification(notification_id):
+def send_notification(notification_id, wait=True):
     """Send one notification unless it was sent already. Returns True when
-    this call sent it."""
+    this call sent it. With wait=False a row another worker is sending right
+    now is skipped."""
     from saleor.core.emails import get_email_context
 
     notification = (
-        Notification.objects.select_for_update(of=("self",))
+        Notification.objects.select_for_update(of=("self",), skip_locked=not wait)
         .select_related("order")
         .filter(pk=notification_id)
         .first()
@@ -192,3 +196,22 @@ def send_notification(notification_id):
     notification.sent_at = timezone.now()
     notification.save(update_fields=["sent_at", "attempts"])
     return True
+
+
+def send_unsent(older_than=datetime.timedelta(minutes=1)):
+    """The outbox sweep: send what a lost task message or a worker killed
+    mid-send left unsent. Each row is written in the same transaction as the
+    change it reports, so no notification is lost; the row claim keeps each
+    one to a single e-mail. Returns the ids it sent."""
+    import logging
+
+    cutoff = timezone.now() - older_than
+    pending = Notification.objects.filter(sent_at__isnull=True, created_at__lte=cutoff)
+    sent = []
+    for notification_id in pending.order_by("pk").values_list("pk", flat=True)[:500]:
+        try:
+            if send_notification(notification_id, wait=False):
+                sent.append(notification_id)
+        except Exception:  # the mail server is down: the next sweep tries again
+            logging.getLogger(__name__).exception("Notification %s not sent", notification_id)
+    return sent
