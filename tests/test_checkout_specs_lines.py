@@ -168,3 +168,26 @@ def test_mixed_checkout_prices_match_between_checkout_and_order(api, demo_shop):
     assert saved.total_gross_amount == sum(
         (l.unit_price_gross_amount * l.quantity for l in saved.lines.all()), 0
     ) + saved.shipping_price_gross_amount
+
+
+def test_checkout_complete_costs_the_same_plugin_queries_for_one_line_or_four(api, demo_shop):
+    from .sql import count_queries
+    from .storefront import complete, pay
+
+    tshirt = variant_id(demo_shop["products"]["kaos-custom"])
+
+    def plugin_queries(sizes):
+        checkout = empty_checkout(api)
+        add_custom(api, checkout, [
+            {"variantId": tshirt, "quantity": 1,
+             "specs": [{"code": "size", "value": size}, {"code": "color", "value": "#000000"}]}
+            for size in sizes
+        ])
+        checkout = set_shipping_address(api, checkout)
+        pay(api, checkout)
+        with count_queries() as counter:
+            assert complete(api, checkout)["order"]
+        return [sql for sql in counter.statements if "openorder_" in sql]
+
+    one, four = plugin_queries(["M"]), plugin_queries(["S", "M", "L", "XL"])
+    assert len(one) == len(four), "\n".join(four)

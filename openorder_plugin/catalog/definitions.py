@@ -302,26 +302,6 @@ def clean_settings(current, changes, prefix="input"):
     return new
 
 
-def check_dependents(new, siblings, prefix="input"):
-    """Refuse a change to a field that would break the condition of another
-    field shown depending on it (e.g. removing the choice it waits for).
-    `siblings` already name the field by its new code."""
-    problems = Problems()
-    found = condition_problems(list(siblings) + [new])
-    for sibling in siblings:
-        if sibling["visible_when_field"] != new["code"] or sibling["code"] not in found:
-            continue
-        _attr, message = found[sibling["code"]]
-        attr = "choices" if new["type"] in SpecFieldType.WITH_CHOICES else "type"
-        problems.add(
-            path(prefix, camel(attr)),
-            Code.INVALID_CONDITION,
-            "The field %s is shown only when %s is %s: %s"
-            % (sibling["code"], new["code"], sibling["visible_when_value"], message),
-        )
-    problems.raise_if_any()
-
-
 # --- custom-spec fields ----------------------------------------------------
 
 FIELD_ATTRS = (

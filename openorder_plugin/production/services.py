@@ -141,18 +141,25 @@ def create_jobs_for_order(order):
             {"code": stage["code"], "label": stage["label"]}
             for stage in (settings.stages or choices.DEFAULT_STAGES)
         ]
-        job = ProductionJob.objects.create(
-            order=order,
-            order_line=line,
-            product_type=settings.product_type,
-            quantity=line.quantity,
-            stages=stages,
-            current_stage=stages[0]["code"],
-            promised_date=_frozen_promised_date(line)
-            or default_promised_date(order, settings),
+        jobs.append(
+            ProductionJob(
+                order=order,
+                order_line=line,
+                product_type_id=settings.product_type_id,
+                quantity=line.quantity,
+                stages=stages,
+                current_stage=stages[0]["code"],
+                promised_date=_frozen_promised_date(line)
+                or default_promised_date(order, settings),
+            )
         )
-        _record(job, None, JobEventType.CREATED, to_stage=job.current_stage)
-        jobs.append(job)
+    # Two inserts whatever the number of lines: checkoutComplete stays as
+    # fast for a 5-line order as for one line.
+    ProductionJob.objects.bulk_create(jobs)
+    ProductionJobEvent.objects.bulk_create(
+        ProductionJobEvent(job=job, type=JobEventType.CREATED, to_stage=job.current_stage)
+        for job in jobs
+    )
     return jobs
 
 
