@@ -21,6 +21,6 @@ if [ -n "${CELERY_BROKER_URL:-}" ]; then
   trap 'kill %1 2>/dev/null' EXIT
 fi
 
-say "serving http://127.0.0.1:8000/graphql/ (API explorer) and /dashboard-extension/"
-exec_cmd=(django-admin runserver "${OPENORDER_DEMO_ADDR:-127.0.0.1:8000}" --noreload)
-"${exec_cmd[@]}"
+ADDR="${OPENORDER_DEMO_ADDR:-127.0.0.1:8000}"
+say "serving http://$ADDR/graphql/ (API explorer) and http://$ADDR/dashboard-extension/ (production board)"
+django-admin runserver "$ADDR" --noreload
