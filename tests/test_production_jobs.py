@@ -319,3 +319,22 @@ def test_fulfillment_gate(api, staff_api, demo_shop):
     ).exists()
     # The job itself is untouched by shipping.
     assert staff_api.query(JOB, {"id": job["id"]})["productionJob"]["currentStage"] == "RECEIVED"
+
+
+def test_board_filters_jobs_by_assignee(api, staff_api, demo_shop):
+    from graphene import Node
+    from saleor.account.models import User
+
+    from .production_helpers import JOBS, UPDATE, place_order
+
+    order = place_order(api, demo_shop, [("kaos-custom", 1), ("rangkaian-bunga-custom", 1)])
+    first, second = jobs_of(staff_api, order["number"])
+    staff_id = Node.to_global_id("User", User.objects.get(email="staff@openorder.test").pk)
+    assigned = staff_api.query(
+        UPDATE, {"id": first["id"], "input": {"assignee": staff_id}, "version": first["version"]}
+    )["productionJobUpdate"]
+    assert assigned["openOrderErrors"] == []
+
+    data = staff_api.query(JOBS, {"first": 10, "filter": {"assignees": [staff_id]}})
+    assert [e["node"]["id"] for e in data["productionJobs"]["edges"]] == [first["id"]]
+    assert data["productionJobs"]["totalCount"] == 1

@@ -34,18 +34,19 @@ describe("board columns", () => {
 });
 
 describe("column filter", () => {
-  const none = { search: "", productType: "", lateOnly: false, dueThisWeek: false };
+  const none = { search: "", productType: "", assignee: "", lateOnly: false, dueThisWeek: false };
 
   it("asks for one stage of active and held jobs", () => {
     expect(columnFilter(none, "BAKING", "2026-11-25")).toEqual({ stages: ["BAKING"], status: ["ACTIVE", "ON_HOLD"] });
   });
 
   it("turns the filters into the API's", () => {
-    expect(columnFilter({ search: " 42 ", productType: "b", lateOnly: true, dueThisWeek: false }, "READY", "2026-11-25")).toEqual({
+    expect(columnFilter({ search: " 42 ", productType: "b", assignee: "u", lateOnly: true, dueThisWeek: false }, "READY", "2026-11-25")).toEqual({
       stages: ["READY"],
       status: ["ACTIVE", "ON_HOLD"],
       search: "42",
       productTypes: ["b"],
+      assignees: ["u"],
       dueBefore: "2026-11-25",
     });
     expect(columnFilter({ ...none, dueThisWeek: true }, "READY", "2026-11-25").dueBefore).toBe("2026-11-30");

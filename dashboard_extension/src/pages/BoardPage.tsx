@@ -6,6 +6,7 @@ import { request } from "../api/client";
 import { PRODUCTION_JOBS } from "../api/operations";
 import type { Connection, JobCard, Stage } from "../api/types";
 import { useProductTypes, type ProductTypeSettings } from "../api/catalog";
+import { useStaffChoices } from "../api/staff";
 import { endOfWeekExclusive, isLate, LateBadge, PaymentBadge, personName, SpecValue, todayIso } from "../components/jobs";
 import { Badge, NativeSelect, Notice } from "../components/ui";
 import { useI18n } from "../i18n";
@@ -17,6 +18,7 @@ const KEY_SPECS = 3;
 export type BoardFilters = {
   search: string;
   productType: string;
+  assignee: string;
   lateOnly: boolean;
   dueThisWeek: boolean;
 };
@@ -42,6 +44,7 @@ export function columnFilter(filters: BoardFilters, stage: string, today = today
   const filter: Record<string, unknown> = { stages: [stage], status: ["ACTIVE", "ON_HOLD"] };
   if (filters.search.trim()) filter.search = filters.search.trim();
   if (filters.productType) filter.productTypes = [filters.productType];
+  if (filters.assignee) filter.assignees = [filters.assignee];
   if (filters.lateOnly) filter.dueBefore = today;
   else if (filters.dueThisWeek) filter.dueBefore = endOfWeekExclusive(today);
   return filter;
@@ -208,7 +211,14 @@ export function BoardPage() {
   const { t } = useI18n();
   const { types, error } = useProductTypes();
   const [searchInput, setSearchInput] = useState(() => initialSearch(window.location.search));
-  const [filters, setFilters] = useState<BoardFilters>({ search: searchInput, productType: "", lateOnly: false, dueThisWeek: false });
+  const [filters, setFilters] = useState<BoardFilters>({
+    search: searchInput,
+    productType: "",
+    assignee: "",
+    lateOnly: false,
+    dueThisWeek: false,
+  });
+  const staff = useStaffChoices();
 
   // Search as staff type, without a request per keystroke.
   useEffect(() => {
@@ -238,6 +248,13 @@ export function BoardPage() {
           onChange={(productType) => setFilters((f) => ({ ...f, productType }))}
           options={[{ value: "", label: t("allProductTypes") }, ...madeToOrder.map((type) => ({ value: type.id, label: type.name }))]}
         />
+        <NativeSelect
+          label={t("assignee")}
+          name="assignee"
+          value={filters.assignee}
+          onChange={(assignee) => setFilters((f) => ({ ...f, assignee }))}
+          options={[{ value: "", label: t("allAssignees") }, ...staff.map((user) => ({ value: user.id ?? "", label: personName(user) }))]}
+        />
         <label>
           <Box display="flex" gap={1} alignItems="center" paddingBottom={2}>
             <input
@@ -265,7 +282,7 @@ export function BoardPage() {
       {!types && !error && <Text color="default2">{t("loading")}</Text>}
       <div className="oo-board" data-testid="board">
         {columns.map((stage) => (
-          <Column key={`${filters.productType}:${stage.code}`} stage={stage} filters={filters} />
+          <Column key={`${filters.productType}:${filters.assignee}:${stage.code}`} stage={stage} filters={filters} />
         ))}
       </div>
     </Box>

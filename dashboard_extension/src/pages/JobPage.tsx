@@ -5,15 +5,14 @@ import { Box, Button, Input, Text, Textarea } from "@saleor/macaw-ui";
 import { ReactNode, useEffect, useState } from "react";
 import { OpenOrderError, request } from "../api/client";
 import {
-  ME,
   PRODUCTION_JOB,
   PRODUCTION_JOB_ADVANCE,
   PRODUCTION_JOB_HOLD,
   PRODUCTION_JOB_RESUME,
   PRODUCTION_JOB_UPDATE,
-  STAFF_USERS,
 } from "../api/operations";
-import type { Job, JobMutationResult, UserRef } from "../api/types";
+import type { Job, JobMutationResult } from "../api/types";
+import { useStaffChoices } from "../api/staff";
 import { useQuery } from "../api/useQuery";
 import { isLate, LateBadge, PaymentBadge, personName, SpecValue } from "../components/jobs";
 import { PaymentSchedulePanel } from "../components/PaymentSchedulePanel";
@@ -23,24 +22,6 @@ import { Link, paths } from "../router";
 
 type JobData = { productionJob: Job | null };
 type Feedback = { tone: "critical" | "success"; text: string; conflict?: boolean } | null;
-
-function useStaffChoices() {
-  const [choices, setChoices] = useState<UserRef[]>([]);
-  useEffect(() => {
-    let stop = false;
-    request<{ staffUsers: { edges: { node: UserRef }[] } }>(STAFF_USERS)
-      .then((data) => !stop && setChoices(data.staffUsers.edges.map((e) => e.node)))
-      .catch(() =>
-        // Without "manage staff" the list is not readable: offer oneself.
-        request<{ me: UserRef | null }>(ME).then((data) => !stop && data.me && setChoices([data.me])),
-      )
-      .catch(() => undefined);
-    return () => {
-      stop = true;
-    };
-  }, []);
-  return choices;
-}
 
 function Row({ label, children }: { label: ReactNode; children: ReactNode }) {
   return (

@@ -35,12 +35,15 @@ class ProductionJobFilter(django_filters.FilterSet):
     status = ListObjectTypeFilter(input_class=ProductionJobStatusEnum, method=filter_status)
     overdue = django_filters.BooleanFilter(method=filter_overdue)
     product_types = GlobalIDMultipleChoiceFilter(field_name="product_type")
+    assignees = GlobalIDMultipleChoiceFilter(field_name="assignee")
     due_before = django_filters.DateFilter(method=filter_due_before)
     search = django_filters.CharFilter(method=filter_search)
 
     class Meta:
         model = ProductionJob
-        fields = ["stages", "status", "overdue", "product_types", "due_before", "search"]
+        fields = [
+            "stages", "status", "overdue", "product_types", "assignees", "due_before", "search",
+        ]
 
 
 class ProductionJobFilterInput(FilterInputObjectType):
