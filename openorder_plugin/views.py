@@ -16,7 +16,7 @@ def dashboard_extension(request, path):
             "The dashboard extension is not built: run the README's demo command."
         )
     full = os.path.normpath(os.path.join(root, path))
-    if not path or not full.startswith(root) or not os.path.isfile(full):
+    if not path or not full.startswith(os.path.join(root, "")) or not os.path.isfile(full):
         path = "index.html"
     return serve(request, path, document_root=root)
 

@@ -19,7 +19,8 @@ from saleor.checkout.utils import update_checkout_quantity
 from .. import capacity
 from ..choices import SpecFieldType
 from ..errors import OpenOrderError, OpenOrderErrorCode as Code, Problems
-from ..models import CustomSpecField, MadeToOrderSettings, SpecUpload
+from ..catalog import selectors as catalog_selectors
+from ..models import MadeToOrderSettings, SpecUpload
 from ..pricing import price_specs
 from .values import clean_values
 
@@ -49,14 +50,12 @@ def schemas_for_product_types(type_ids):
     """{product type id: Schema} for the made-to-order types among them, in
     two queries."""
     settings = {
-        s.product_type_id: s
-        for s in MadeToOrderSettings.objects.filter(
-            product_type_id__in=set(type_ids), mode="MADE_TO_ORDER"
-        )
+        type_id: s
+        for type_id, s in catalog_selectors.settings_for_product_types(type_ids).items()
+        if s.is_made_to_order
     }
-    fields = {type_id: [] for type_id in settings}
-    for field in CustomSpecField.objects.filter(product_type_id__in=list(settings)):
-        fields[field.product_type_id].append(field)
+    # No query at all when none of the types is made to order.
+    fields = catalog_selectors.fields_for_product_types(settings)
     return {type_id: Schema(settings[type_id], fields[type_id]) for type_id in settings}
 
 
