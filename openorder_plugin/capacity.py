@@ -16,9 +16,12 @@ from typing import Dict, List, NamedTuple, Optional, Tuple
 from django.db import transaction
 from django.db.models import Case, IntegerField, Q, Sum, Value, When
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 
 from .errors import OpenOrderErrorCode as Code, Problems
+from .l10n import format_date
 from .models import CapacityReservation, MadeToOrderSettings
+from .production.dates import add_working_days, is_working_day
 
 # How far ahead a promise may be searched for.
 HORIZON_DAYS = 366
@@ -31,18 +34,6 @@ class Plan(NamedTuple):
     ready_date: datetime.date
 
 
-def is_working_day(settings, day):
-    return day.isoweekday() in settings.working_days
-
-
-def add_working_days(settings, day, count):
-    while count > 0:
-        day += datetime.timedelta(days=1)
-        if is_working_day(settings, day):
-            count -= 1
-    return day
-
-
 def plan(settings, quantity, booked: Dict[datetime.date, int], today) -> Optional[Plan]:
     """Start days and ready date for `quantity` units, given units already
     `booked` per day; None when no plan fits within the horizon."""
@@ -53,7 +44,7 @@ def plan(settings, quantity, booked: Dict[datetime.date, int], today) -> Optiona
     day = today
     last = today + datetime.timedelta(days=HORIZON_DAYS)
     while remaining > 0 and day <= last:
-        if is_working_day(settings, day):
+        if is_working_day(day, settings.working_days):
             if settings.daily_capacity is None:
                 room = remaining
             else:
@@ -65,7 +56,9 @@ def plan(settings, quantity, booked: Dict[datetime.date, int], today) -> Optiona
         day += datetime.timedelta(days=1)
     if remaining:
         return None
-    return Plan(days, add_working_days(settings, days[-1][0], settings.lead_time_days))
+    return Plan(
+        days, add_working_days(days[-1][0], settings.lead_time_days, settings.working_days)
+    )
 
 
 def booked_by_day(product_type_id, today, now, exclude_checkout=None):
@@ -86,8 +79,10 @@ def deadline_problem(problems, path, deadline, ready_date):
         problems.add(
             path,
             Code.CAPACITY_FULL,
-            "There is no production capacity to have this ready by %s; the earliest "
-            "date we can promise is %s." % (deadline.isoformat(), ready_date.isoformat()),
+            gettext(
+                "There is no production capacity to have this ready by %(deadline)s; the "
+                "earliest date we can promise is %(ready)s."
+            ) % {"deadline": format_date(deadline), "ready": format_date(ready_date)},
         )
 
 
@@ -149,8 +144,13 @@ def hold_for_checkout(checkout_token, demands: List[LineDemand], today=None, now
             problems.add(
                 demand.path,
                 Code.CAPACITY_FULL,
-                "There is no production capacity for %d units in the next %d days."
-                % (demand.quantity, HORIZON_DAYS),
+                ngettext(
+                    "There is no production capacity for %(quantity)d unit in the next "
+                    "%(days)d days.",
+                    "There is no production capacity for %(quantity)d units in the next "
+                    "%(days)d days.",
+                    demand.quantity,
+                ) % {"quantity": demand.quantity, "days": HORIZON_DAYS},
             )
             continue
         deadline_problem(problems, demand.path, demand.deadline, line_plan.ready_date)
@@ -203,7 +203,7 @@ def attach_holds_to_order(order, order_line_by_checkout_line):
 
 
 def ready_date_from_start_days(settings, start_days):
-    return add_working_days(settings, max(start_days), settings.lead_time_days)
+    return add_working_days(max(start_days), settings.lead_time_days, settings.working_days)
 
 
 def release_for_order(order):

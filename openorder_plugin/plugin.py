@@ -1,14 +1,17 @@
 """Saleor's hooks for open orders. Each hook checks that the plugin is active
 (Saleor's manager calls inactive plugins too) and hands over to the domain."""
-from saleor.plugins.base_plugin import BasePlugin, ConfigurationTypeField
+import copy
 
-from . import pricing
+from django.core.exceptions import ValidationError
+from saleor.plugins.base_plugin import BasePlugin
+
+from . import config, pricing
 from .errors import OpenOrderError, as_checkout_error
 from .payments import cancellation as payment_cancellation
 from .payments import schedule as payment_schedule
 from .specs import orders as spec_orders
 
-PLUGIN_ID = "openorder.made_to_order"
+PLUGIN_ID = config.PLUGIN_ID
 
 
 def require_active_plugin(fn):
@@ -23,40 +26,29 @@ def require_active_plugin(fn):
 
 
 class OpenOrderPlugin(BasePlugin):
-    PLUGIN_ID = PLUGIN_ID
+    PLUGIN_ID = config.PLUGIN_ID
     PLUGIN_NAME = "Open order (made to order)"
     PLUGIN_DESCRIPTION = (
         "Made-to-order product types, custom specs on checkout lines, "
         "production stages and deferred payment."
     )
     DEFAULT_ACTIVE = True
-    DEFAULT_CONFIGURATION = [
-        {"name": "Deposit before production", "value": True},
-        {"name": "Balance before fulfillment", "value": True},
-        {"name": "Staff notification e-mail", "value": ""},
-    ]
-    CONFIG_STRUCTURE = {
-        "Deposit before production": {
-            "type": ConfigurationTypeField.BOOLEAN,
-            "help_text": (
-                "A job cannot move past CONFIRMED until the order's deposit is paid."
-            ),
-            "label": "Deposit before production",
-        },
-        "Balance before fulfillment": {
-            "type": ConfigurationTypeField.BOOLEAN,
-            "help_text": (
-                "Made-to-order lines cannot be fulfilled until the balance is paid, "
-                "unless the balance is due on delivery."
-            ),
-            "label": "Balance before fulfillment",
-        },
-        "Staff notification e-mail": {
-            "type": ConfigurationTypeField.STRING,
-            "help_text": "Where overdue alerts for staff are sent.",
-            "label": "Staff notification e-mail",
-        },
-    }
+    DEFAULT_CONFIGURATION = copy.deepcopy(config.DEFAULT_CONFIGURATION)
+    CONFIG_STRUCTURE = config.CONFIG_STRUCTURE
+
+    @classmethod
+    def validate_plugin_configuration(cls, plugin_configuration):
+        values = {item["name"]: item["value"] for item in plugin_configuration.configuration}
+        for name in (config.DEPOSIT_WINDOW, config.CONFIRMATION_WINDOW):
+            if config.parse_hours(values.get(name)) is None:
+                raise ValidationError(
+                    {
+                        name: ValidationError(
+                            "%s: give a number of hours (0 turns it off)." % name,
+                            code="invalid",
+                        )
+                    }
+                )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

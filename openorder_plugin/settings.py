@@ -35,10 +35,21 @@ DEFAULT_CURRENCY = os.environ.get("DEFAULT_CURRENCY", "IDR")
 DEFAULT_DECIMAL_PLACES = get_currency_fraction(DEFAULT_CURRENCY)
 AVAILABLE_CURRENCIES = [DEFAULT_CURRENCY]
 TIME_ZONE = os.environ.get("TIME_ZONE", "Asia/Jakarta")
+# The shop's language when a buyer's is not one the plugin speaks (en, id).
+LANGUAGE_CODE = os.environ.get("LANGUAGE_CODE", "id")
 
 INSTALLED_APPS = INSTALLED_APPS + ["openorder_plugin.apps.OpenOrderConfig"]
 
 ROOT_URLCONF = "openorder_plugin.urls"
+
+# The buyer's language from Accept-Language, limited to en and id (Django's
+# place for it: before CommonMiddleware; Saleor has no SessionMiddleware).
+_COMMON = MIDDLEWARE.index("django.middleware.common.CommonMiddleware")  # noqa: F405
+MIDDLEWARE = [
+    *MIDDLEWARE[:_COMMON],  # noqa: F405
+    "openorder_plugin.middleware.BuyerLanguageMiddleware",
+    *MIDDLEWARE[_COMMON:],  # noqa: F405
+]
 
 # The wheel lacks Saleor's top-level templates/: ours come first so that the API
 # explorer and e-mails render.
@@ -88,6 +99,17 @@ CELERY_BEAT_SCHEDULE["openorder-payment-reminders"] = {
 }
 # Days a buyer has to pay a balance once it is due (ready, delivered).
 OPENORDER_BALANCE_PAYMENT_DAYS = int(os.environ.get("OPENORDER_BALANCE_PAYMENT_DAYS", "3"))
+# The payment window: orders whose deposit is unpaid (or that staff did not
+# confirm) when their deadline passes are cancelled.
+CELERY_BEAT_SCHEDULE["openorder-lapse-unpaid-orders"] = {
+    "task": "openorder_plugin.tasks.lapse_unpaid_orders",
+    "schedule": 60.0,
+}
+# Jobs of one order reaching the same stage within this many seconds are told
+# to the buyer in one e-mail.
+OPENORDER_STAGE_EMAIL_BATCH_SECONDS = int(
+    os.environ.get("OPENORDER_STAGE_EMAIL_BATCH_SECONDS", "180")
+)
 # The notification outbox sweep: what a lost task or killed worker left unsent.
 CELERY_BEAT_SCHEDULE["openorder-send-unsent-notifications"] = {
     "task": "openorder_plugin.tasks.send_unsent_notifications",

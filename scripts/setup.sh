@@ -2,7 +2,8 @@
 # working host, reusing whatever an earlier run already set up.
 #   - a Python 3.8 virtualenv in .venv with Saleor 2.10.1 and the plugin
 #   - PostgreSQL: $DATABASE_URL, else 127.0.0.1:5432, else a private cluster
-#   - Redis: 127.0.0.1:6379, started when installed but not running
+#   - Redis: 127.0.0.1:6379, started when installed but not running (tests);
+#     the demo's broker: 127.0.0.1:6379, else a private server in .data/redis
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -129,6 +130,73 @@ setup_redis() {
   for _ in $(seq 50); do port_open 127.0.0.1 6379 && return; sleep 0.1; done
   echo "Redis did not start; see .data/redis.log" >&2
   exit 1
+}
+
+# The demo's Celery broker: $CELERY_BROKER_URL when set, else a database of
+# the Redis at 127.0.0.1:6379, else of a private Redis (.data/redis, port 6380).
+setup_demo_broker() {
+  if [ -n "${CELERY_BROKER_URL:-}" ]; then
+    case "$CELERY_BROKER_URL" in
+      redis://127.0.0.1:6379*|redis://localhost:6379*) setup_redis ;;
+    esac
+    return
+  fi
+  local port=6379 db
+  if ! port_open 127.0.0.1 "$port"; then
+    port=6380
+    start_private_redis "$port"
+  fi
+  db="$(demo_redis_db 127.0.0.1 "$port")"
+  export CELERY_BROKER_URL="redis://127.0.0.1:$port/$db"
+}
+
+# A private Redis on 127.0.0.1:$1 with its files in .data/redis; like the
+# private PostgreSQL it keeps running after the demo stops. It holds only task
+# messages: what a restart loses, beat and the outbox sweep send again.
+start_private_redis() {  # port
+  local port="$1" dir="$DATA/redis"
+  if port_open 127.0.0.1 "$port"; then return; fi
+  command -v redis-server >/dev/null 2>&1 || apt_install redis-server
+  say "starting a private Redis on 127.0.0.1:$port (in .data/redis)"
+  mkdir -p "$dir"
+  redis-server --daemonize yes --bind 127.0.0.1 --port "$port" --save "" \
+    --appendonly no --dir "$dir" --pidfile "$dir/redis.pid" --logfile "$dir/redis.log"
+  for _ in $(seq 50); do port_open 127.0.0.1 "$port" && return; sleep 0.1; done
+  echo "The private Redis did not start; see .data/redis/redis.log" >&2
+  exit 1
+}
+
+# The Redis database (1-6) that is this demo database's task queue, so demos
+# on different databases never run each other's tasks. 0 is everyone's
+# default; the tests' workers use 7 and up. A key in each Redis database names
+# the demo database that claimed it (redis-cli -n N del openorder:demo-database
+# frees one).
+demo_redis_db() {  # host port
+  python - "$1" "$2" <<'EOF'
+import os
+import sys
+from urllib.parse import urlparse
+
+import redis
+
+host, port = sys.argv[1], int(sys.argv[2])
+url = urlparse(os.environ["DATABASE_URL"])
+owner = "%s:%s/%s" % (url.hostname, url.port or 5432, url.path.lstrip("/"))
+claims = []
+for db in range(1, 7):
+    client = redis.Redis(host=host, port=port, db=db, socket_timeout=5)
+    client.set("openorder:demo-database", owner, nx=True)
+    claimed = client.get("openorder:demo-database").decode()
+    if claimed == owner:
+        print(db)
+        sys.exit(0)
+    claims.append("%d: %s" % (db, claimed))
+sys.exit(
+    "Redis databases 1-6 on %s:%s are claimed by other demo databases (%s); set "
+    "CELERY_BROKER_URL, or free one with redis-cli -n N del openorder:demo-database"
+    % (host, port, ", ".join(claims))
+)
+EOF
 }
 
 secret_key() {

@@ -25,7 +25,7 @@ fragment SettingsParts on MadeToOrderSettings {
   productType { id slug }
   mode leadTimeDays dailyCapacity workingDays
   stages { code label }
-  freeCancellationStage
+  freeCancellationStage notifyStages
   deposit { type percent amount { amount currency } }
   balance { due days }
   schemaVersion

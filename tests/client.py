@@ -1,5 +1,6 @@
 """A GraphQL client that talks to the server the way a storefront does: JSON
-over HTTP, a JWT in the Authorization header."""
+over HTTP, a JWT in the Authorization header, the buyer's language in
+Accept-Language."""
 import requests
 
 TOKEN_CREATE = """
@@ -13,22 +14,37 @@ mutation($email: String!, $password: String!) {
 
 
 class ApiClient:
-    def __init__(self, base_url, token=None):
+    """`language` is sent as Accept-Language with every request (None sends
+    no header, so the shop's language applies). Tests read English messages
+    by default; the demo shop's own language is Indonesian."""
+
+    def __init__(self, base_url, token=None, language="en"):
         self.base_url = base_url.rstrip("/")
         self.url = self.base_url + "/graphql/"
         self.token = token
+        self.language = language
         self.session = requests.Session()
 
     def signed_in(self, email, password):
         data = self.query(TOKEN_CREATE, {"email": email, "password": password})
         token = data["tokenCreate"]["token"]
         assert token, data["tokenCreate"]["accountErrors"]
-        return ApiClient(self.base_url, token=token)
+        return ApiClient(self.base_url, token=token, language=self.language)
 
-    def post(self, query, variables=None):
+    def speaking(self, language):
+        """The same client (same sign-in) in another language."""
+        return ApiClient(self.base_url, token=self.token, language=language)
+
+    def headers(self):
         headers = {}
         if self.token:
             headers["Authorization"] = "JWT %s" % self.token
+        if self.language:
+            headers["Accept-Language"] = self.language
+        return headers
+
+    def post(self, query, variables=None):
+        headers = self.headers()
         return self.session.post(
             self.url,
             json={"query": query, "variables": variables or {}},
@@ -40,9 +56,7 @@ class ApiClient:
         """A GraphQL multipart request (the spec Saleor's view implements)."""
         import json
 
-        headers = {}
-        if self.token:
-            headers["Authorization"] = "JWT %s" % self.token
+        headers = self.headers()
         response = self.session.post(
             self.url,
             data={

@@ -54,6 +54,12 @@ def _fast_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
+def _stage_emails_unbatched(settings):
+    # Stage e-mails go out at once unless a test is about batching them.
+    settings.OPENORDER_STAGE_EMAIL_BATCH_SECONDS = 0
+
+
+@pytest.fixture(autouse=True)
 def _private_uploads(settings, tmp_path):
     # Buyers' files from a test stay in that test's own folder.
     settings.OPENORDER_PRIVATE_STORAGE_ROOT = str(tmp_path / "private-uploads")

@@ -22,7 +22,7 @@ query($token: UUID!) { checkout(token: $token) { availablePaymentGateways { id n
 """
 
 INSTALLMENTS = """
-  id currency cancellationRule
+  id currency cancellationRule state deadline summary
   total { amount currency } outstanding { amount currency }
   installments {
     kind status dueTrigger dueDays dueDate
@@ -114,6 +114,17 @@ def place(api, demo_shop, lines, gateway=DEFERRED, token=None):
     result = pay(api, checkout_for(api, demo_shop, lines), gateway, token)
     assert result["checkoutErrors"] == [], result["checkoutErrors"]
     return result["order"]
+
+
+def place_with_deposit(api, staff_api, demo_shop, lines, key="deposit"):
+    """Place with "Pay deposit / pay later", then record the deposit as staff
+    do once the buyer's transfer arrives (nothing is captured at checkout)."""
+    order = place(api, demo_shop, lines)
+    schedule = staff_api.query(SCHEDULE, {"id": order["id"]})["orderPaymentSchedule"]
+    deposit = installments(schedule)["DEPOSIT"]["amount"]["amount"]
+    result = record(staff_api, order, deposit, key, reference="DP transfer")
+    assert result["openOrderErrors"] == [], result["openOrderErrors"]
+    return order
 
 
 def set_policy(slug, **values):

@@ -11,8 +11,9 @@ from django.db.models import Sum
 from django.utils import timezone
 from saleor.order.models import Order
 
-from openorder_plugin.capacity import add_working_days
+from openorder_plugin import capacity
 from openorder_plugin.models import CapacityReservation, MadeToOrderSettings
+from openorder_plugin.production.dates import add_working_days, is_working_day
 
 from .client import ApiClient
 from .specs_helpers import MTO_ORDER, QUOTE, TSHIRT_SPECS, add_custom, days_from_today, empty_checkout
@@ -132,4 +133,26 @@ def test_quantity_beyond_a_days_capacity_spreads_over_working_days(api, demo_sho
         if day.isoweekday() <= 5:
             start_days.append(day)
         day += datetime.timedelta(days=1)
-    assert quote["promisedDate"] == add_working_days(settings, start_days[-1], 3).isoformat()
+    ready = start_days[-1]
+    for _ in range(3):
+        ready += datetime.timedelta(days=1)
+        while ready.isoweekday() > 5:
+            ready += datetime.timedelta(days=1)
+    assert quote["promisedDate"] == ready.isoformat()
+
+
+def test_capacity_and_production_count_working_days_on_one_calendar():
+    # Pure: no database. Friday 4 December 2026, a shop working Monday to Friday.
+    friday = datetime.date(2026, 12, 4)
+    monday, tuesday = datetime.date(2026, 12, 7), datetime.date(2026, 12, 8)
+    weekdays = [1, 2, 3, 4, 5]
+    assert is_working_day(friday, weekdays) and not is_working_day(friday + datetime.timedelta(days=1), weekdays)
+    assert add_working_days(friday, 3, weekdays) == datetime.date(2026, 12, 9)
+    assert add_working_days(friday, 0, weekdays) == friday
+    # No working days at all: calendar days.
+    assert add_working_days(friday, 3, []) == monday
+    settings = MadeToOrderSettings(daily_capacity=20, lead_time_days=3, working_days=weekdays)
+    line_plan = capacity.plan(settings, 45, {friday: 5}, friday)
+    assert line_plan.days == [(friday, 15), (monday, 20), (tuesday, 10)]
+    assert line_plan.ready_date == datetime.date(2026, 12, 11)
+    assert capacity.ready_date_from_start_days(settings, [friday, tuesday]) == line_plan.ready_date

@@ -132,7 +132,7 @@ def test_a_worker_killed_mid_notification_loses_none_and_sends_none_twice(
     import signal
 
     from openorder_plugin.models import Notification
-    from openorder_plugin.tasks import send_production_notification, send_unsent_notifications
+    from openorder_plugin.tasks import send_notification, send_unsent_notifications
 
     from .production_helpers import advance_ok, jobs_of, place_order
     from .test_production_notifications import worker_mails
@@ -162,7 +162,7 @@ def test_a_worker_killed_mid_notification_loses_none_and_sends_none_twice(
         send_unsent_notifications.delay(older_than_seconds=0)
         wait_for(lambda: Notification.objects.get(pk=notification.pk).sent_at)
         # The killed worker's task, delivered again, finds it sent.
-        send_production_notification.delay(notification.pk)
+        send_notification.delay(notification.pk)
         send_unsent_notifications.delay(older_than_seconds=0)
         marker = send_unsent_notifications.delay(older_than_seconds=0)
         wait_for(lambda: marker.id in worker_output(healthy) and "succeeded" in worker_output(healthy).split(marker.id)[-1])

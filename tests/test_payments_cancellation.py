@@ -11,6 +11,7 @@ from .payments_helpers import (
     installments,
     order_payment,
     place,
+    place_with_deposit,
     record,
     set_policy,
 )
@@ -43,7 +44,7 @@ def refunds(seen):
 
 
 def test_cancelling_at_the_free_stage_refunds_the_deposit(api, staff_api, demo_shop):
-    order = place(api, demo_shop, [("kaos-custom", 1)])
+    order = place_with_deposit(api, staff_api, demo_shop, [("kaos-custom", 1)])
     (job,) = jobs_of(staff_api, order["number"])
     advance_ok(staff_api, job)  # CONFIRMED: the konveksi's last free stage
 
@@ -94,7 +95,7 @@ def test_cancelling_with_nothing_captured_voids_the_authorisation(api, staff_api
 
 
 def test_cancelling_after_the_free_stage_keeps_the_deposit(api, staff_api, demo_shop):
-    order = place(api, demo_shop, [("kaos-custom", 1)])
+    order = place_with_deposit(api, staff_api, demo_shop, [("kaos-custom", 1)])
     (job,) = jobs_of(staff_api, order["number"])
     advance_ok(staff_api, job, toStage="IN_PRODUCTION")
 

@@ -1,7 +1,11 @@
 """The "Pay deposit / pay later" gateway through Saleor's own checkout flow:
-listed for made-to-order checkouts, the total authorised and only the deposit
-captured, and every made-to-order order gets its schedule."""
+listed for made-to-order checkouts, the total authorised and nothing captured
+until staff record money, and every made-to-order order gets its schedule."""
+from datetime import timedelta
 from decimal import Decimal
+
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 
 from saleor.checkout.models import Checkout
 from saleor.order.models import Order
@@ -19,6 +23,7 @@ from .payments_helpers import (
     order_payment,
     pay,
     place,
+    record,
     set_policy,
 )
 
@@ -56,36 +61,57 @@ def test_the_gateway_refuses_a_checkout_without_made_to_order_lines(api, demo_sh
     assert Checkout.objects.filter(token=checkout["token"]).exists()
 
 
-def test_deposit_only_is_captured_and_the_total_authorised(api, staff_api, demo_shop):
+def test_deferred_checkout_captures_nothing_and_the_deposit_is_due(api, staff_api, demo_shop):
+    before = timezone.now()
     order = place(api, demo_shop, [("kaos-custom", 2)])
 
     total = 2 * SHIRT + SHIPPING
     assert order["total"]["gross"]["amount"] == total
-    assert order["paymentStatus"] == "PARTIALLY_CHARGED"
+    # No money has moved: the buyer only promised to pay.
+    assert order["paymentStatus"] == "NOT_CHARGED"
     seen = order_payment(staff_api, order)
     (payment,) = seen["payments"]
     assert payment["gateway"] == DEFERRED
     assert payment["total"]["amount"] == total
-    assert payment["capturedAmount"]["amount"] == SHIRT  # 50% of 2 shirts
-    assert [(t["kind"], t["amount"]["amount"]) for t in payment["transactions"]] == [
-        ("AUTH", total),
-        ("CAPTURE", SHIRT),
-    ]
-    assert seen["totalCaptured"]["amount"] == SHIRT
-    assert [e["amount"] for e in seen["events"] if e["type"] == "PAYMENT_CAPTURED"] == [SHIRT]
+    assert payment["capturedAmount"]["amount"] == 0
+    assert [(t["kind"], t["amount"]["amount"]) for t in payment["transactions"]] == [("AUTH", total)]
+    assert seen["totalCaptured"]["amount"] == 0
+    assert [e for e in seen["events"] if e["type"] == "PAYMENT_CAPTURED"] == []
     assert fully_paid_events(order) == 0
 
     schedule = api.query(SCHEDULE_BY_TOKEN, {"token": order["token"]})["paymentScheduleByOrderToken"]
     assert schedule["total"] == {"amount": total, "currency": "IDR"}
-    assert schedule["outstanding"]["amount"] == total - SHIRT
+    assert schedule["outstanding"]["amount"] == total
+    assert schedule["state"] == "AWAITING_DEPOSIT"
+    # The deposit payment window: 24 hours by default.
+    deadline = parse_datetime(schedule["deadline"])
+    assert before + timedelta(hours=24) <= deadline <= timezone.now() + timedelta(hours=24)
     parts = installments(schedule)
-    assert parts["DEPOSIT"]["amount"]["amount"] == SHIRT
-    assert parts["DEPOSIT"]["paidAmount"]["amount"] == SHIRT
-    assert (parts["DEPOSIT"]["status"], parts["DEPOSIT"]["dueTrigger"]) == ("PAID", "AT_CHECKOUT")
+    assert parts["DEPOSIT"]["amount"]["amount"] == SHIRT  # 50% of 2 shirts
+    assert parts["DEPOSIT"]["paidAmount"]["amount"] == 0
+    assert (parts["DEPOSIT"]["status"], parts["DEPOSIT"]["dueTrigger"]) == ("DUE", "AT_CHECKOUT")
+    assert parts["DEPOSIT"]["dueDate"] == timezone.localtime(deadline).date().isoformat()
     # Shipping belongs to the balance.
     assert parts["BALANCE"]["amount"]["amount"] == SHIRT + SHIPPING
     assert (parts["BALANCE"]["status"], parts["BALANCE"]["dueTrigger"]) == ("PENDING", "ON_READY")
     assert parts["BALANCE"]["paidAmount"]["amount"] == 0
+    assert schedule["summary"].startswith("Waiting for the deposit: Rp 92,000, to be paid by ")
+
+
+def test_a_recorded_deposit_is_paid_and_closes_the_window(api, staff_api, demo_shop):
+    order = place(api, demo_shop, [("kaos-custom", 2)])
+
+    result = record(staff_api, order, SHIRT, "dp-1")
+
+    assert result["openOrderErrors"] == []
+    assert result["order"]["paymentStatus"] == "PARTIALLY_CHARGED"
+    schedule = result["paymentSchedule"]
+    assert installments(schedule)["DEPOSIT"]["status"] == "PAID"
+    assert installments(schedule)["BALANCE"]["status"] == "PENDING"
+    assert (schedule["state"], schedule["deadline"]) == ("BALANCE_PENDING", None)
+    assert schedule["summary"] == (
+        "Deposit paid. The balance of Rp 112,000 is due when the order is ready."
+    )
 
 
 def test_pay_on_delivery_captures_nothing(api, staff_api, demo_shop):
@@ -103,22 +129,32 @@ def test_pay_on_delivery_captures_nothing(api, staff_api, demo_shop):
     assert [(i["kind"], i["amount"]["amount"], i["dueTrigger"], i["status"]) for i in schedule["installments"]] == [
         ("BALANCE", total, "ON_DELIVERY", "PENDING")
     ]
+    # Nothing due up front: staff have the confirmation window (48 hours).
+    assert schedule["state"] == "AWAITING_CONFIRMATION"
+    deadline = parse_datetime(schedule["deadline"])
+    assert timedelta(hours=47) < deadline - timezone.now() <= timedelta(hours=48)
 
 
-def test_full_deposit_pays_everything_at_checkout(api, staff_api, demo_shop):
+def test_full_deposit_is_owed_in_full_until_recorded(api, staff_api, demo_shop):
     order = place(api, demo_shop, [("rangkaian-bunga-custom", 1)])
 
     total = 350000 + 50000 + 40000 + SHIPPING  # roses and lilies, shipping
-    assert order["paymentStatus"] == "FULLY_CHARGED"
+    assert order["paymentStatus"] == "NOT_CHARGED"
     seen = order_payment(staff_api, order)
-    assert seen["isPaid"] is True
-    assert seen["payments"][0]["capturedAmount"]["amount"] == total
-    assert fully_paid_events(order) == 1
+    assert seen["isPaid"] is False
+    assert seen["payments"][0]["capturedAmount"]["amount"] == 0
     schedule = api.query(SCHEDULE_BY_TOKEN, {"token": order["token"]})["paymentScheduleByOrderToken"]
     assert [(i["kind"], i["amount"]["amount"], i["status"]) for i in schedule["installments"]] == [
-        ("DEPOSIT", total, "PAID")
+        ("DEPOSIT", total, "DUE")
     ]
-    assert schedule["outstanding"]["amount"] == 0
+    assert schedule["outstanding"]["amount"] == total
+
+    result = record(staff_api, order, total, "lunas-1")
+
+    assert result["order"]["paymentStatus"] == "FULLY_CHARGED"
+    assert fully_paid_events(order) == 1
+    assert result["paymentSchedule"]["state"] == "PAID"
+    assert result["paymentSchedule"]["outstanding"]["amount"] == 0
 
 
 def test_a_card_payment_of_the_total_still_gets_a_schedule(api, demo_shop):
@@ -127,7 +163,9 @@ def test_a_card_payment_of_the_total_still_gets_a_schedule(api, demo_shop):
     assert order["paymentStatus"] == "FULLY_CHARGED"
     schedule = api.query(SCHEDULE_BY_TOKEN, {"token": order["token"]})["paymentScheduleByOrderToken"]
     parts = installments(schedule)
+    # What the gateway really captured is paid; no deadline is left open.
     assert parts["DEPOSIT"]["status"] == parts["BALANCE"]["status"] == "PAID"
+    assert (schedule["state"], schedule["deadline"]) == ("PAID", None)
     assert parts["BALANCE"]["paidAmount"]["amount"] == SHIRT - SHIRT / 2 + SHIPPING
 
 

@@ -4,7 +4,16 @@ from saleor.order.models import Fulfillment
 
 from openorder_plugin.plugin import OpenOrderPlugin
 
-from .payments_helpers import DUMMY, fully_paid_events, place, record, saved, set_policy, warehouse_id
+from .payments_helpers import (
+    DUMMY,
+    fully_paid_events,
+    place,
+    place_with_deposit,
+    record,
+    saved,
+    set_policy,
+    warehouse_id,
+)
 from .production_helpers import ORDER_FULFILL, advance, advance_ok, fulfill_input, jobs_of
 from .test_foundation import PLUGIN_UPDATE
 
@@ -65,7 +74,7 @@ def fulfill(staff_api, order):
 
 
 def test_fulfillment_waits_for_the_balance(api, staff_api, demo_shop):
-    order = place(api, demo_shop, [("kaos-custom", 1)])
+    order = place_with_deposit(api, staff_api, demo_shop, [("kaos-custom", 1)])
     (job,) = jobs_of(staff_api, order["number"])
     to_stage(staff_api, job, "READY")
 
@@ -83,7 +92,7 @@ def test_fulfillment_waits_for_the_balance(api, staff_api, demo_shop):
 
 
 def test_a_balance_due_on_delivery_does_not_hold_fulfillment(api, staff_api, demo_shop):
-    order = place(api, demo_shop, [("kue-ulang-tahun-custom", 1)])
+    order = place_with_deposit(api, staff_api, demo_shop, [("kue-ulang-tahun-custom", 1)])
     (job,) = jobs_of(staff_api, order["number"])
     to_stage(staff_api, job, "READY")
 
@@ -107,7 +116,7 @@ def test_an_unpaid_deposit_holds_fulfillment_even_on_delivery(api, staff_api, de
 
 def test_the_balance_gate_can_be_switched_off(api, staff_api, demo_shop):
     configure(staff_api, **{"Balance before fulfillment": False})
-    order = place(api, demo_shop, [("kaos-custom", 1)])
+    order = place_with_deposit(api, staff_api, demo_shop, [("kaos-custom", 1)])
     (job,) = jobs_of(staff_api, order["number"])
     to_stage(staff_api, job, "READY")
 

@@ -15,6 +15,7 @@ from .payments_helpers import (
     installments,
     order_payment,
     place,
+    place_with_deposit,
     record,
     saved,
     set_policy,
@@ -58,9 +59,9 @@ def test_deposit_then_balance_moves_saleors_payment_status(api, staff_api, demo_
     assert captures(order) == [50000, total - 50000]
 
 
-def test_deposit_at_checkout_then_the_balance(api, staff_api, demo_shop):
-    order = place(api, demo_shop, [("kaos-custom", 1)])
-    assert order["paymentStatus"] == "PARTIALLY_CHARGED"
+def test_deposit_recorded_then_the_balance(api, staff_api, demo_shop):
+    order = place_with_deposit(api, staff_api, demo_shop, [("kaos-custom", 1)])
+    assert order_payment(staff_api, order)["paymentStatus"] == "PARTIALLY_CHARGED"
 
     result = record(staff_api, order, SHIRT / 2 + SHIPPING, "balance")
 
@@ -73,7 +74,7 @@ def test_deposit_at_checkout_then_the_balance(api, staff_api, demo_shop):
 
 
 def test_the_same_idempotency_key_records_once(api, staff_api, demo_shop):
-    order = place(api, demo_shop, [("kaos-custom", 1)])
+    order = place_with_deposit(api, staff_api, demo_shop, [("kaos-custom", 1)])
 
     first = record(staff_api, order, 10000, "key-1")
     again = record(staff_api, order, 10000, "key-1")
@@ -82,7 +83,7 @@ def test_the_same_idempotency_key_records_once(api, staff_api, demo_shop):
     assert again["paymentRecord"] == first["paymentRecord"]
     assert again["order"]["totalCaptured"]["amount"] == SHIRT / 2 + 10000
     assert captures(order) == [SHIRT / 2, 10000]
-    assert PaymentRecord.objects.count() == 1
+    assert PaymentRecord.objects.filter(idempotency_key="key-1").count() == 1
 
     other = record(staff_api, order, 20000, "key-1")
     assert [e["code"] for e in other["openOrderErrors"]] == ["CONFLICT"]
@@ -109,20 +110,20 @@ def _fire(client, variables_list):
 
 @pytest.mark.parametrize("clients", [8, 50])
 def test_concurrent_duplicates_capture_once(api, staff_api, demo_shop, clients):
-    order = place(api, demo_shop, [("kaos-custom", 1)])
+    order = place_with_deposit(api, staff_api, demo_shop, [("kaos-custom", 1)])
 
     results = _fire(staff_api, [{"order": order, "amount": 15000, "key": "same-key"}] * clients)
 
     assert all(r["openOrderErrors"] == [] for r in results)
     assert len({r["paymentRecord"]["id"] for r in results}) == 1
     assert captures(order) == [SHIRT / 2, 15000]
-    assert PaymentRecord.objects.count() == 1
+    assert PaymentRecord.objects.filter(idempotency_key="same-key").count() == 1
     assert Payment.objects.get(order__token=order["token"]).captured_amount == SHIRT / 2 + 15000
 
 
 @pytest.mark.parametrize("clients", [6, 50])
 def test_concurrent_payments_never_capture_more_than_owed(api, staff_api, demo_shop, clients):
-    order = place(api, demo_shop, [("kaos-custom", 1)])
+    order = place_with_deposit(api, staff_api, demo_shop, [("kaos-custom", 1)])
     balance = SHIRT / 2 + SHIPPING
 
     results = _fire(
@@ -147,7 +148,7 @@ def _state(order):
 
 
 def test_overpayment_and_currency_mismatch_change_nothing(api, staff_api, demo_shop):
-    order = place(api, demo_shop, [("kaos-custom", 1)])
+    order = place_with_deposit(api, staff_api, demo_shop, [("kaos-custom", 1)])
     before = _state(order)
 
     over = record(staff_api, order, SHIRT / 2 + SHIPPING + 1, "too-much")
@@ -189,7 +190,7 @@ def test_orders_without_a_schedule_or_payment_are_refused(api, staff_api, demo_s
     result = record(staff_api, tote, 1000, "tote")
     assert [(e["field"], e["code"]) for e in result["openOrderErrors"]] == [("orderId", "NOT_MADE_TO_ORDER")]
 
-    order = place(api, demo_shop, [("kaos-custom", 1)])
+    order = place_with_deposit(api, staff_api, demo_shop, [("kaos-custom", 1)])
     # The buyer's payment was removed (e.g. a payment taken outside Saleor
     # and cleaned up): nothing to capture against.
     payment = Payment.objects.get(order__token=order["token"])

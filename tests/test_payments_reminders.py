@@ -15,12 +15,13 @@ from django.utils import timezone
 from saleor.order import OrderEvents
 from saleor.order.models import Order, OrderEvent
 
+from openorder_plugin.l10n import format_date
 from openorder_plugin.models import Installment
 from openorder_plugin.payments.reminders import run_reminders
 from openorder_plugin.plugin import OpenOrderPlugin
 from openorder_plugin.tasks import run_payment_reminders
 
-from .payments_helpers import place, set_policy
+from .payments_helpers import place, place_with_deposit, set_policy
 from .production_helpers import advance_ok, jobs_of
 from .test_foundation import PLUGIN_UPDATE
 from .workers import REDIS_URL, wait_for
@@ -85,8 +86,8 @@ def test_one_reminder_when_due_and_one_staff_alert_when_overdue(api, staff_api, 
         },
     )["pluginUpdate"]
     assert data["pluginsErrors"] == []
-    english = place(api, demo_shop, [("kaos-custom", 1)])
-    indonesian = place(api, demo_shop, [("kaos-custom", 1)])
+    english = place_with_deposit(api, staff_api, demo_shop, [("kaos-custom", 1)], key="dp-en")
+    indonesian = place_with_deposit(api, staff_api, demo_shop, [("kaos-custom", 1)], key="dp-id")
     Order.objects.filter(token=indonesian["token"]).update(language_code="id")
     mail.outbox = []
 
@@ -108,12 +109,16 @@ def test_one_reminder_when_due_and_one_staff_alert_when_overdue(api, staff_api, 
     reminders = balance_mails("pembeli@openorder.test")
     assert sorted(m.subject for m in reminders) == sorted(
         [
-            "Order #%s: your balance of 66000 IDR is due" % english["number"],
-            "Pesanan #%s: pelunasan 66000 IDR sudah jatuh tempo" % indonesian["number"],
+            "Order #%s: your balance of Rp 66,000 is due" % english["number"],
+            "Pesanan #%s: pelunasan Rp 66.000 sudah jatuh tempo" % indonesian["number"],
         ]
     )
-    assert "Please pay by %s" % (today + datetime.timedelta(days=3)).isoformat() in next(
+    due = today + datetime.timedelta(days=3)
+    assert "Please pay by %s." % format_date(due, "en") in next(
         m.body for m in reminders if m.subject.startswith("Order")
+    )
+    assert "paling lambat %s." % format_date(due, "id") in next(
+        m.body for m in reminders if m.subject.startswith("Pesanan")
     )
 
     # Four days later, still unpaid: overdue, staff told once.
@@ -125,8 +130,9 @@ def test_one_reminder_when_due_and_one_staff_alert_when_overdue(api, staff_api, 
         assert notes(order, "Balance overdue") == 1
         assert notes(order, "Balance reminder sent") == 1
     alerts = [m for m in mail.outbox if m.to == ["dapur@openorder.test"]]
+    # Staff are told in the shop's language (Indonesian by default).
     assert sorted(m.subject for m in alerts) == sorted(
-        "Overdue balance: order #%s (66000 IDR)" % order["number"] for order in (english, indonesian)
+        "Pelunasan terlambat: pesanan #%s (Rp 66.000)" % order["number"] for order in (english, indonesian)
     )
     assert len(balance_mails("pembeli@openorder.test")) == 2
 
@@ -134,7 +140,7 @@ def test_one_reminder_when_due_and_one_staff_alert_when_overdue(api, staff_api, 
 def test_a_paid_balance_is_left_alone(api, staff_api, demo_shop):
     from .payments_helpers import record
 
-    paid = place(api, demo_shop, [("kaos-custom", 1)])
+    paid = place_with_deposit(api, staff_api, demo_shop, [("kaos-custom", 1)])
     assert record(staff_api, paid, BALANCE, "paid")["openOrderErrors"] == []
     make_ready(staff_api, paid)
     mail.outbox = []
@@ -179,7 +185,7 @@ def worker_mails(directory):
 
 @pytest.mark.celery_worker
 def test_the_beat_task_on_a_real_worker_reminds_once(api, staff_api, demo_shop, celery_worker, tmp_path):
-    order = place(api, demo_shop, [("kaos-custom", 1)])
+    order = place_with_deposit(api, staff_api, demo_shop, [("kaos-custom", 1)])
     make_ready(staff_api, order)
 
     for _ in range(3):
@@ -194,4 +200,4 @@ def test_the_beat_task_on_a_real_worker_reminds_once(api, staff_api, demo_shop, 
     assert notes(order, "Balance reminder sent") == 1
     assert balance_of(order).status == "DUE"
     ours = [(s, to) for s, to in worker_mails(tmp_path) if "balance" in s]
-    assert ours == [("Order #%s: your balance of 66000 IDR is due" % order["number"], "pembeli@openorder.test")]
+    assert ours == [("Order #%s: your balance of Rp 66,000 is due" % order["number"], "pembeli@openorder.test")]

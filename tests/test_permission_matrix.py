@@ -37,6 +37,7 @@ REQUIRED = {
     ("mutation", "productionJobHold"): MANAGE_ORDERS,
     ("mutation", "productionJobResume"): MANAGE_ORDERS,
     ("mutation", "orderPaymentRecord"): MANAGE_ORDERS,
+    ("mutation", "orderPaymentDeadlineExtend"): MANAGE_ORDERS,
     ("mutation", "orderFulfill"): MANAGE_ORDERS,
 }
 

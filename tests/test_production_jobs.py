@@ -8,6 +8,7 @@ from graphene import Node
 from saleor.order.models import Fulfillment, Order, OrderEvent
 from saleor.warehouse.models import Warehouse
 
+from openorder_plugin.l10n import format_date
 from openorder_plugin.models import CapacityReservation, ProductionJob
 
 from .production_helpers import (
@@ -225,8 +226,8 @@ def test_staff_update_due_date_assignee_and_notes(api, staff_api, demo_shop):
     # The buyer hears of the new date, once.
     (notice,) = [m for m in mail.outbox if "new date" in m.subject]
     assert notice.to == ["pembeli@openorder.test"]
-    assert later.isoformat() in notice.body
-    assert promised.isoformat() in notice.body
+    assert format_date(later, "en") in notice.body
+    assert format_date(promised, "en") in notice.body
     assert "Orchids" not in notice.body
 
     # An earlier date is no delay: no notice; unassigning works.

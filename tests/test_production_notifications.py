@@ -10,9 +10,10 @@ from django.core import mail
 from saleor.account.models import StaffNotificationRecipient
 from saleor.order.models import Order
 
+from openorder_plugin.l10n import format_date
 from openorder_plugin.models import Notification, ProductionJob
 from openorder_plugin.plugin import OpenOrderPlugin
-from openorder_plugin.tasks import mark_overdue_production_jobs, send_production_notification
+from openorder_plugin.tasks import mark_overdue_production_jobs, send_notification
 
 from .production_helpers import (
     JOB,
@@ -68,7 +69,7 @@ def test_a_real_worker_sends_one_email_per_stage_change(
         ).first()
     )
     # The task delivered again (as a broker redelivers, or a retry): nothing.
-    send_production_notification.delay(first.pk)
+    send_notification.delay(first.pk)
     # The worker runs tasks in order: once the next change's e-mail is out,
     # the repeat has been handled.
     advance_ok(staff_api, job)
@@ -110,9 +111,9 @@ def test_a_retried_task_sends_nothing_more(api, staff_api, demo_shop, settings):
 
     # The retry sends it; every later retry or repeat sends nothing.
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    assert send_production_notification.apply(args=[notification.pk], retries=1).result is True
-    assert send_production_notification.apply(args=[notification.pk], retries=2).result is False
-    assert send_production_notification.apply(args=[notification.pk]).result is False
+    assert send_notification.apply(args=[notification.pk], retries=1).result is True
+    assert send_notification.apply(args=[notification.pk], retries=2).result is False
+    assert send_notification.apply(args=[notification.pk]).result is False
     assert len(stage_mails(mail.outbox, order["number"])) == 1
     notification.refresh_from_db()
     assert notification.sent_at is not None
@@ -180,10 +181,11 @@ def test_overdue_jobs_are_marked_and_staff_alerted_once(api, staff_api, demo_sho
     job = staff_api.query(JOB, {"id": late_job["id"]})["productionJob"]
     assert job["isOverdue"] is True
     assert job["events"][-1]["type"] == "OVERDUE"
-    alerts = [m for m in mail.outbox if m.subject.startswith("Overdue:")]
+    alerts = [m for m in mail.outbox if m.subject.startswith("Terlambat:")]
     assert len(alerts) == 1
     assert alerts[0].to == ["dapur@openorder.test"]
-    assert "order #%s" % late["number"] in alerts[0].subject
+    # Staff are told in the shop's language (Indonesian by default).
+    assert "pesanan #%s" % late["number"] in alerts[0].subject
     # The buyer's timeline says it is late.
     (timeline,) = api.query(TIMELINE, {"token": late["token"]})["productionTimeline"]
     assert timeline["isLate"] is True
@@ -193,7 +195,7 @@ def test_overdue_jobs_are_marked_and_staff_alerted_once(api, staff_api, demo_sho
     assert mark_overdue_production_jobs(
         (promised + datetime.timedelta(days=8)).isoformat()
     ) == []
-    assert len([m for m in mail.outbox if m.subject.startswith("Overdue:")]) == 1
+    assert len([m for m in mail.outbox if m.subject.startswith("Terlambat:")]) == 1
     # The overview filter finds it.
     data = staff_api.query(
         "query { productionJobs(first: 10, filter: {overdue: true}) { totalCount "
@@ -211,7 +213,8 @@ def test_overdue_jobs_are_marked_and_staff_alerted_once(api, staff_api, demo_sho
     assert result["openOrderErrors"] == []
     assert result["job"]["isOverdue"] is False
     notices = [m for m in mail.outbox if "new date" in m.subject]
-    assert len(notices) == 1 and new_date in notices[0].body
+    assert len(notices) == 1
+    assert format_date(datetime.date.fromisoformat(new_date), "en") in notices[0].body
 
 
 def test_overdue_alert_goes_to_saleors_staff_recipients_without_a_plugin_email(
@@ -228,7 +231,7 @@ def test_overdue_alert_goes_to_saleors_staff_recipients_without_a_plugin_email(
     promised = datetime.date.fromisoformat(job["promisedDate"])
     mail.outbox = []
     mark_overdue_production_jobs((promised + datetime.timedelta(days=1)).isoformat())
-    alerts = [m for m in mail.outbox if m.subject.startswith("Overdue:")]
+    alerts = [m for m in mail.outbox if m.subject.startswith("Terlambat:")]
     assert sorted(m.to[0] for m in alerts) == ["gudang@openorder.test", "staff@openorder.test"]
 
 
@@ -251,7 +254,7 @@ def test_the_periodic_task_marks_overdue_jobs_in_a_real_worker(
     )
     assert alert.recipient == "dapur@openorder.test"
     subjects = [subject for subject, to in worker_mails(tmp_path) if to == "dapur@openorder.test"]
-    assert len(subjects) == 1 and subjects[0].startswith("Overdue: order #%s" % order["number"])
+    assert len(subjects) == 1 and subjects[0].startswith("Terlambat: pesanan #%s" % order["number"])
     _configure_staff_email(staff_api, "")
 
 

@@ -146,6 +146,7 @@ SETTINGS_ATTRS = (
     "balance_due",
     "balance_due_days",
     "free_cancellation_stage",
+    "notify_stages",
 )
 
 
@@ -200,6 +201,25 @@ def clean_stages(problems, field, stages):
     return cleaned
 
 
+def clean_notify_stages(problems, field, chosen, codes, given):
+    """The stages at which the buyer is e-mailed, in stage order; None keeps
+    the default (every stage after the first). Codes of stages that were
+    removed drop out; naming an unknown stage is an error."""
+    if chosen is None:
+        return None
+    if not isinstance(chosen, (list, tuple)) or not all(isinstance(c, str) for c in chosen):
+        problems.add(field, Code.INVALID, "Must be a list of stage codes.")
+        return None
+    unknown = [code for code in chosen if code not in codes]
+    if given and unknown:
+        problems.add(
+            field,
+            Code.INVALID,
+            "Not among the stages (%s): %s." % (", ".join(codes), ", ".join(unknown)),
+        )
+    return [code for code in codes if code in chosen]
+
+
 def clean_settings(current, changes, prefix="input"):
     """The settings to store: `current` (all SETTINGS_ATTRS) with `changes`
     applied, checked as a whole."""
@@ -251,6 +271,9 @@ def clean_settings(current, changes, prefix="input"):
                 "change freeCancellationStage too." % stage,
             )
     new["free_cancellation_stage"] = stage
+    new["notify_stages"] = clean_notify_stages(
+        problems, at("notify_stages"), new["notify_stages"], codes, "notify_stages" in changes
+    )
 
     deposit_type = _one_of(
         problems, at("deposit_type"), new["deposit_type"], DepositType.CHOICES

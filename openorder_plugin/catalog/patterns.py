@@ -2,7 +2,11 @@
 buyer input. They are compiled with RE2, whose matching time is linear in the
 input, so no pattern (e.g. `(a+)+$`) and no input can make it run away;
 syntax RE2 cannot run in linear time (backreferences, lookarounds) is refused
-when the pattern is saved."""
+when the pattern is saved.
+
+The plugin's one pattern compiler: the catalog checks merchants' patterns
+with `compile_pattern`, checkout matches buyers' values with `pattern_matches`
+(openorder_plugin.specs.values); each pattern is compiled once per process."""
 from functools import lru_cache
 
 import re2

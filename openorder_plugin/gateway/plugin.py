@@ -24,9 +24,11 @@ class DeferredPaymentGatewayPlugin(BasePlugin):
     PLUGIN_ID = deferred.GATEWAY_ID
     PLUGIN_NAME = deferred.GATEWAY_NAME
     PLUGIN_DESCRIPTION = (
-        "Made-to-order checkouts: authorise the total, capture the deposit when "
-        "the order is placed, record the balance when it is paid (bank transfer, "
-        "cash on delivery)."
+        "Made-to-order checkouts paid by bank transfer or cash on delivery: the "
+        "buyer's promise to pay the total is authorised and nothing is captured. "
+        "Staff record the deposit and the balance with orderPaymentRecord as the "
+        "money arrives; an order whose deposit is not paid within the payment "
+        "window is cancelled."
     )
     DEFAULT_ACTIVE = True
     DEFAULT_CONFIGURATION = []

@@ -47,6 +47,9 @@ class MadeToOrderSettings(models.Model):
     # The last stage at which a buyer may still cancel for a full refund; empty
     # means only before production is confirmed (the first stage).
     free_cancellation_stage = models.CharField(max_length=64, blank=True, default="")
+    # Stage codes at which the buyer is e-mailed; null: every stage after the
+    # first.
+    notify_stages = JSONField(null=True, blank=True)
     # Bumped on every change to the spec fields; frozen onto order lines.
     schema_version = models.PositiveIntegerField(default=1)
     updated_at = models.DateTimeField(auto_now=True)
@@ -76,6 +79,14 @@ class MadeToOrderSettings(models.Model):
     @property
     def stage_codes(self):
         return [stage["code"] for stage in self.stages]
+
+    @property
+    def notified_stage_codes(self):
+        """The stages at which the buyer is e-mailed: the merchant's choice,
+        else every stage after the first."""
+        if self.notify_stages is None:
+            return self.stage_codes[1:]
+        return [code for code in self.stage_codes if code in self.notify_stages]
 
 
 class CustomSpecField(models.Model):

@@ -45,6 +45,20 @@ class InstallmentStatus:
         (REFUNDED, "Refunded"),
     ]
 
+    # Nothing more is owed on these.
+    SETTLED = (PAID, WAIVED, REFUNDED)
+    # Closed by a cancellation: never paid into again.
+    CLOSED = (WAIVED, REFUNDED)
+
+
+class DeadlineKind:
+    """What an order must get before its deadline, or it lapses."""
+
+    DEPOSIT = "DEPOSIT"  # the deposit paid
+    CONFIRMATION = "CONFIRMATION"  # staff confirming it (nothing due up front)
+
+    CHOICES = [(DEPOSIT, "Deposit payment"), (CONFIRMATION, "Confirmation by staff")]
+
 
 class PaymentSchedule(models.Model):
     order = models.OneToOneField(
@@ -54,7 +68,26 @@ class PaymentSchedule(models.Model):
     total = models.DecimalField(max_digits=12, decimal_places=3)
     # The cancellation rule applied, when the order was cancelled.
     cancellation_rule = models.CharField(max_length=50, blank=True, default="")
+    # The payment (or confirmation) window: the order is cancelled at
+    # `deadline` unless what `deadline_kind` names happened; both are cleared
+    # once it has.
+    deadline = models.DateTimeField(null=True, blank=True)
+    deadline_kind = models.CharField(
+        max_length=20, choices=DeadlineKind.CHOICES, blank=True, default=""
+    )
+    # When the window ended with nothing done and the order was cancelled.
+    lapsed_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["deadline"])]
+        constraints = [
+            models.CheckConstraint(
+                check=Q(deadline__isnull=True, deadline_kind="")
+                | Q(deadline__isnull=False, deadline_kind__in=["DEPOSIT", "CONFIRMATION"]),
+                name="openorder_schedule_deadline_kind",
+            )
+        ]
 
 
 class Installment(models.Model):

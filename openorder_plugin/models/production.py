@@ -3,6 +3,7 @@ from django.conf import settings
 from django.contrib.postgres.fields import JSONField
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from saleor.order.models import Order, OrderLine
 from saleor.product.models import ProductType
 
@@ -70,6 +71,13 @@ class ProductionJob(models.Model):
     def last_stage(self):
         return self.stages[-1]["code"]
 
+    def stage_label(self, code):
+        """The label of one of the job's stages (its code when unknown)."""
+        for stage in self.stages:
+            if stage["code"] == code:
+                return stage["label"]
+        return code
+
 
 class JobEventType:
     CREATED = "CREATED"
@@ -128,6 +136,10 @@ class Notification(models.Model):
     )
     recipient = models.EmailField()
     context = JSONField(default=dict, blank=True)
+    # Not sent before this moment: a batch waits for more items.
+    send_after = models.DateTimeField(default=timezone.now)
+    # Set while the e-mail is an open batch that later changes may join.
+    batch_key = models.CharField(max_length=200, null=True, blank=True, unique=True)
     sent_at = models.DateTimeField(null=True, blank=True)
     attempts = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -3,9 +3,10 @@ class (gateway/plugin.py): which checkouts may use it, and the answers it gives
 Saleor's payment flow.
 
 The gateway moves no money itself: at checkout it authorises the order's
-total (the buyer's promise to pay), and the deposit is captured when the order
-is placed (payments/schedule.py). Money received later (bank transfer, cash on
-delivery) is recorded by staff with `orderPaymentRecord`."""
+total (the buyer's promise to pay) and captures nothing, so the order is
+NOT_CHARGED and its deposit DUE. Money received (bank transfer, cash on
+delivery) is recorded by staff with `orderPaymentRecord`, which captures it
+(payments/schedule.py); an unpaid deposit lapses (payments/window.py)."""
 import uuid
 
 from saleor.checkout.models import CheckoutLine

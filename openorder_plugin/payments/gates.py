@@ -1,42 +1,27 @@
 """Where payment holds production and shipping back. Production calls these
 before a stage change and before fulfillment; each raises OpenOrderError when
 the plugin's configuration says the money must come first."""
+from ..config import BALANCE_GATE, DEPOSIT_GATE, setting_enabled
 from ..errors import OpenOrderError, OpenOrderErrorCode as Codes
 from ..models import Installment
-from ..models.payments import DueTrigger, InstallmentKind
+from ..models.payments import DueTrigger, InstallmentKind, InstallmentStatus
 from .deposits import display
-from .schedule import SETTLED
 
-DEPOSIT_GATE = "Deposit before production"
-BALANCE_GATE = "Balance before fulfillment"
 # Production may go as far as this stage before the deposit is paid.
 LAST_STAGE_BEFORE_DEPOSIT = "CONFIRMED"
 
 
-def plugin_setting(name, default=None):
-    """A setting of the open-order plugin (as configured with pluginUpdate);
-    `default` when the plugin is inactive."""
-    from saleor.plugins.manager import get_plugins_manager
-
-    from ..plugin import PLUGIN_ID
-
-    plugin = get_plugins_manager().get_plugin(PLUGIN_ID)
-    if plugin is None or not plugin.active:
-        return default
-    return plugin.config.get(name, default)
-
-
-def _enabled(name):
-    value = plugin_setting(name, False)
-    if isinstance(value, str):
-        return value.strip().lower() in ("true", "1", "yes")
-    return bool(value)
+def gate_stage_index(codes):
+    """Index of the last stage a job may reach before the deposit is paid,
+    which is also the stage at which staff confirm an order: CONFIRMED, or the
+    first stage when a type has no CONFIRMED stage."""
+    return codes.index(LAST_STAGE_BEFORE_DEPOSIT) if LAST_STAGE_BEFORE_DEPOSIT in codes else 0
 
 
 def _unpaid(order_id, **filters):
     return list(
         Installment.objects.filter(schedule__order_id=order_id, **filters)
-        .exclude(status__in=SETTLED)
+        .exclude(status__in=InstallmentStatus.SETTLED)
         .select_related("schedule")
     )
 
@@ -52,10 +37,10 @@ def check_stage_change(job, to_stage):
     codes = job.stage_codes
     if to_stage not in codes:
         return None
-    gate = codes.index(LAST_STAGE_BEFORE_DEPOSIT) if LAST_STAGE_BEFORE_DEPOSIT in codes else 0
+    gate = gate_stage_index(codes)
     if codes.index(to_stage) <= gate:
         return None
-    if not _enabled(DEPOSIT_GATE):
+    if not setting_enabled(DEPOSIT_GATE):
         return None
     unpaid = _unpaid(job.order_id, kind=InstallmentKind.DEPOSIT)
     if unpaid:
@@ -73,7 +58,7 @@ def check_fulfillment(order):
     """Refuse fulfilling made-to-order lines while the balance is unpaid,
     unless it is due on delivery (plugin setting "Balance before fulfillment").
     An unpaid deposit holds fulfillment too."""
-    if not _enabled(BALANCE_GATE):
+    if not setting_enabled(BALANCE_GATE):
         return None
     for installment in _unpaid(order.pk):
         if installment.kind == InstallmentKind.BALANCE and installment.due_trigger == DueTrigger.ON_DELIVERY:

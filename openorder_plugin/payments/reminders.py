@@ -5,54 +5,32 @@ delivered, or a date), then DUE with a date to pay by; the buyer gets one
 e-mail. Past that date it is OVERDUE and staff are told once.
 
 Exactly once: each installment is handled in its own transaction under a row
-lock; the reminder and alert timestamps are claimed in that transaction and
-the e-mail is sent before it commits, so a concurrent run waits and then finds
-them claimed, and a failed send leaves them unclaimed for the next run."""
+lock, and its e-mails are written to the outbox in that transaction with keys
+naming the installment, so a concurrent run waits and then finds the work
+done, and the outbox sends each e-mail once."""
 import datetime
 
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
-from django.template import TemplateDoesNotExist
-from django.template.loader import get_template
 from django.utils import timezone
-from saleor.account.models import StaffNotificationRecipient
-from saleor.core.emails import get_email_context
 from saleor.order import FulfillmentStatus, OrderStatus
 from saleor.order import events as order_events
-from templated_email import send_templated_mail
 
+from ..l10n import format_date, format_money, language_of
 from ..models import Installment, ProductionJob
 from ..models.payments import DueTrigger, InstallmentKind, InstallmentStatus
 from ..models.production import JobStatus
-from .deposits import display
-from .gates import plugin_setting
+from ..notifications import outbox
+from ..notifications.recipients import staff_recipients
 
 BALANCE_DUE = "payment_balance_due"
 BALANCE_OVERDUE = "payment_balance_overdue"
-FALLBACK_LANGUAGE = "en"
-LANGUAGES = ("en", "id")
 
 
 def payment_days():
     """Days a buyer has to pay once the balance is due."""
     return int(getattr(settings, "OPENORDER_BALANCE_PAYMENT_DAYS", 3))
-
-
-def _language(code):
-    code = (code or "").lower().replace("_", "-").split("-")[0]
-    return code if code in LANGUAGES else FALLBACK_LANGUAGE
-
-
-def _template(kind, language):
-    for lang in (language, FALLBACK_LANGUAGE):
-        name = "openorder/%s/%s" % (lang, kind)
-        try:
-            get_template("templated_email/%s.email" % name)
-            return name
-        except TemplateDoesNotExist:
-            continue
-    raise TemplateDoesNotExist(kind)
 
 
 def due_date_if_reached(installment, order, today):
@@ -139,70 +117,57 @@ def advance_installment(pk, now):
     return sent
 
 
-def _context(order, installment):
-    send_kwargs, context = get_email_context()
+def _context(order, installment, language):
     currency = installment.schedule.currency
-    context.update(
-        order=order,
-        order_number=order.pk,
-        amount=display(installment.amount - installment.paid_amount, currency),
-        total=display(installment.schedule.total, currency),
-        due_date=installment.due_date.isoformat() if installment.due_date else "",
-    )
-    return send_kwargs, context
+    return {
+        "order_number": order.pk,
+        "order_token": str(order.token),
+        "amount": format_money(installment.amount - installment.paid_amount, currency, language),
+        "total": format_money(installment.schedule.total, currency, language),
+        "due_date": format_date(installment.due_date, language) if installment.due_date else "",
+    }
 
 
 def _send_reminder(order, installment):
     recipient = order.get_customer_email()
     if not recipient:
         return 0
-    send_kwargs, context = _context(order, installment)
-    send_templated_mail(
-        template_name=_template(BALANCE_DUE, _language(order.language_code)),
-        recipient_list=[recipient],
-        context=context,
-        **send_kwargs,
-    )
-    order_events.order_note_added_event(
+    language = language_of(order.language_code)
+    context = _context(order, installment, language)
+    outbox.queue(
+        "installment:%s:due-reminder" % installment.pk,
+        BALANCE_DUE,
+        recipient,
+        context,
         order=order,
-        user=None,
-        message="Balance reminder sent to %s: %s due by %s."
-        % (recipient, context["amount"], context["due_date"]),
+        language=language,
     )
+    # The order history is staff's, in English like the rest of Saleor's.
+    message = "Balance reminder sent to %s: %s due by %s." % (
+        recipient,
+        format_money(installment.amount - installment.paid_amount, installment.schedule.currency, "en"),
+        format_date(installment.due_date, "en") if installment.due_date else "",
+    )
+    order_events.order_note_added_event(order=order, user=None, message=message)
     return 1
-
-
-def staff_recipients():
-    configured = plugin_setting("Staff notification e-mail", "") or ""
-    emails = [e.strip() for e in configured.replace(";", ",").split(",") if e.strip()]
-    if emails:
-        return emails
-    return [
-        recipient.get_email()
-        for recipient in StaffNotificationRecipient.objects.filter(
-            active=True, user__is_active=True, user__is_staff=True
-        ).select_related("user")
-    ]
 
 
 def _alert_staff(order, installment):
     recipients = staff_recipients()
-    send_kwargs, context = _context(order, installment)
-    if recipients:
-        send_templated_mail(
-            template_name=_template(BALANCE_OVERDUE, _language(settings.LANGUAGE_CODE)),
-            recipient_list=recipients,
-            context=context,
-            **send_kwargs,
+    language = language_of(settings.LANGUAGE_CODE)
+    context = dict(_context(order, installment, language), customer_email=order.get_customer_email())
+    for email in recipients:
+        outbox.queue(
+            "installment:%s:overdue:%s" % (installment.pk, email),
+            BALANCE_OVERDUE,
+            email,
+            context,
+            order=order,
+            language=language,
         )
-    order_events.order_note_added_event(
-        order=order,
-        user=None,
-        message="Balance overdue: %s was due by %s.%s"
-        % (
-            context["amount"],
-            context["due_date"],
-            " Staff told: %s." % ", ".join(recipients) if recipients else "",
-        ),
-    )
-    return 1 if recipients else 0
+    english = _context(order, installment, "en")
+    message = "Balance overdue: %s was due by %s." % (english["amount"], english["due_date"])
+    if recipients:
+        message += " Staff told: %s." % ", ".join(recipients)
+    order_events.order_note_added_event(order=order, user=None, message=message)
+    return len(recipients)

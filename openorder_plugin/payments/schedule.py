@@ -12,7 +12,6 @@ from django.utils import timezone
 from saleor.order import OrderStatus
 from saleor.order import actions as order_actions
 from saleor.payment import ChargeStatus, TransactionKind
-from saleor.payment import gateway as saleor_gateway
 from saleor.payment.interface import GatewayResponse
 from saleor.payment.models import Payment
 from saleor.payment.utils import (
@@ -24,7 +23,7 @@ from saleor.payment.utils import (
 from ..errors import OpenOrderError, OpenOrderErrorCode as Codes, Problems
 from ..models import Installment, PaymentRecord, PaymentSchedule
 from ..models.payments import DueTrigger, InstallmentKind, InstallmentStatus
-from .deferred import GATEWAY_ID
+from . import window
 from .deposits import OrderLineTerms, display, split_order
 from ..money import currency_precision
 
@@ -33,8 +32,6 @@ CHARGED = (
     ChargeStatus.FULLY_CHARGED,
     ChargeStatus.PARTIALLY_REFUNDED,
 )
-SETTLED = (InstallmentStatus.PAID, InstallmentStatus.WAIVED, InstallmentStatus.REFUNDED)
-CLOSED = (InstallmentStatus.WAIVED, InstallmentStatus.REFUNDED)
 
 
 def schedule_for_order(order):
@@ -49,7 +46,7 @@ def schedule_for_order(order):
 
 def outstanding(schedule):
     return sum(
-        (i.amount - i.paid_amount for i in schedule.installments.all() if i.status not in CLOSED),
+        (i.amount - i.paid_amount for i in schedule.installments.all() if i.status not in InstallmentStatus.CLOSED),
         Decimal(0),
     )
 
@@ -81,10 +78,11 @@ def _order_date(order):
 def open_schedule(order):
     """Give a newly placed order with made-to-order lines its schedule.
 
-    With the deferred gateway the checkout authorised the whole total; the
-    deposit is captured here, through Saleor's gateway.capture (the payment's
-    first capture). With any other gateway the schedule records what that
-    gateway captured."""
+    Nothing is captured here: with "Pay deposit / pay later" the checkout
+    only authorised the total (the buyer's promise), so the deposit is DUE
+    until staff record the money, with the payment window's deadline as its
+    date. With a gateway that captured at checkout, what it captured is
+    allocated (deposit first) and marked paid."""
     existing = schedule_for_order(order)
     if existing is not None:
         return existing
@@ -95,8 +93,9 @@ def open_schedule(order):
     schedule = PaymentSchedule.objects.create(
         order=order, currency=order.currency, total=order.total_gross_amount
     )
+    deposit = None
     if split.deposit > 0:
-        Installment.objects.create(
+        deposit = Installment.objects.create(
             schedule=schedule,
             kind=InstallmentKind.DEPOSIT,
             amount=split.deposit,
@@ -118,18 +117,10 @@ def open_schedule(order):
             due_date=due_date,
             status=InstallmentStatus.PENDING,
         )
-    payment = order.payments.order_by("-pk").first()
-    if (
-        payment is not None
-        and payment.gateway == GATEWAY_ID
-        and split.deposit > 0
-        and payment.is_active
-        and payment.not_charged
-        and payment.is_authorized
-    ):
-        saleor_gateway.capture(payment, amount=split.deposit)
-        order_actions.order_captured(order, order.user, split.deposit, payment)
     sync_paid(schedule)
+    if deposit is not None:
+        deposit.refresh_from_db()
+    window.open_window(schedule, order, deposit, now)
     return schedule
 
 
@@ -151,8 +142,11 @@ def sync_paid(schedule):
         return
     remaining = total_captured(schedule.order)
     now = timezone.now()
-    for installment in Installment.objects.select_for_update().filter(schedule=schedule).order_by("pk"):
-        if installment.status in CLOSED:
+    installments = list(
+        Installment.objects.select_for_update().filter(schedule=schedule).order_by("pk")
+    )
+    for installment in installments:
+        if installment.status in InstallmentStatus.CLOSED:
             continue
         paid = min(remaining, installment.amount)
         remaining -= paid
@@ -168,6 +162,7 @@ def sync_paid(schedule):
                 installment.paid_at = now
             installment.status = status
             installment.save(update_fields=["paid_amount", "status", "paid_at"])
+    window.close_if_paid(schedule, installments)
 
 
 @transaction.atomic

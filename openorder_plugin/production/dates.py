@@ -1,4 +1,6 @@
-"""Promised dates and "today" in the shop's time zone."""
+"""The working-day calendar, promised dates and "today" in the shop's time
+zone. The one calendar of the plugin: capacity planning (openorder_plugin.
+capacity) and production count working days with these functions."""
 import datetime
 
 from django.utils import timezone
@@ -15,15 +17,24 @@ def local_date(moment):
     return timezone.localtime(moment).date()
 
 
+EVERY_DAY = range(1, 8)
+
+
+def is_working_day(day, working_days=DEFAULT_WORKING_DAYS):
+    """Whether `day` is a working day (its ISO weekday is in `working_days`);
+    no working days at all means every day is one."""
+    return day.isoweekday() in (working_days or EVERY_DAY)
+
+
 def add_working_days(start, days, working_days=DEFAULT_WORKING_DAYS):
     """The date `days` working days after `start` (ISO weekdays in
     `working_days`); no working days at all means calendar days."""
-    working = set(working_days or range(1, 8))
+    working = set(working_days or EVERY_DAY)
     current = start
     remaining = days
     while remaining > 0:
         current += datetime.timedelta(days=1)
-        if current.isoweekday() in working:
+        if is_working_day(current, working):
             remaining -= 1
     return current
 

@@ -5,7 +5,6 @@ from ..errors import OpenOrderErrorCode as Codes
 from ..models import ProductionJob
 from ..models.production import JobStatus
 from ..payments import gates
-from .services import stage_label
 
 
 def check_fulfillment(order, order_lines, override=False):
@@ -33,8 +32,8 @@ def check_fulfillment(order, order_lines, override=False):
                 "or fulfill with overrideProductionGate: true."
                 % (
                     job.order_line.product_name,
-                    stage_label(job, job.current_stage),
-                    stage_label(job, job.last_stage),
+                    job.stage_label(job.current_stage),
+                    job.stage_label(job.last_stage),
                 ),
             )
             for job in unfinished
@@ -58,7 +57,7 @@ def record_override(order, jobs, user):
         return
     user = user if getattr(user, "is_authenticated", False) else None
     names = ", ".join(
-        "%s (at %s)" % (job.order_line.product_name, stage_label(job, job.current_stage))
+        "%s (at %s)" % (job.order_line.product_name, job.stage_label(job.current_stage))
         for job in jobs
     )
     OrderEvent.objects.create(

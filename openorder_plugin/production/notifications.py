@@ -1,217 +1,135 @@
-"""E-mails about production: the buyer hears of each stage change and of a
-later promised date; staff hear of overdue jobs.
+"""What production tells people, through the outbox (notifications.outbox):
+the buyer hears when their items reach a stage the product type announces
+and when a promised date moves later; staff hear of overdue jobs.
 
-Each e-mail is a Notification row with a unique key naming the change (job,
-version, recipient). The row is written in the change's transaction; after
-the commit a Celery task sends it. Sending happens while the row is locked
-and marks it sent in the same transaction, so a retried or repeated task
-finds it sent and sends nothing. A periodic sweep (send_unsent) sends what a
-lost task message or a killed worker left unsent."""
-import datetime
+Rework (moving a job back) never e-mails the buyer, nor does reaching again a
+stage the buyer was already told of. Jobs of one order that reach the same
+stage within a few minutes are told in one e-mail listing the items."""
+from django.conf import settings
 
-from django.db import transaction
-from django.template import TemplateDoesNotExist
-from django.template.loader import get_template
-from django.utils import timezone
-from templated_email import send_templated_mail
-
-from ..models import Notification
+from ..l10n import format_date, language_of
+from ..models import MadeToOrderSettings, ProductionJobEvent
+from ..models.production import JobEventType
+from ..notifications import outbox
+from ..notifications.recipients import staff_recipients
 
 STAGE_CHANGED = "stage_changed"
 DELAY_NOTICE = "delay_notice"
 OVERDUE_ALERT = "overdue_alert"
 
-TEMPLATE_DIR = "openorder"
-LANGUAGES = ("en", "id")
-FALLBACK_LANGUAGE = "en"
+
+def batch_seconds():
+    """How long a stage e-mail waits for the order's other jobs to reach the
+    same stage."""
+    return int(getattr(settings, "OPENORDER_STAGE_EMAIL_BATCH_SECONDS", 180))
 
 
-def language_for(order):
-    """The template language for an order: Indonesian for `id`/`id-ID`,
-    English otherwise."""
-    code = (order.language_code or "").lower().replace("_", "-").split("-")[0]
-    return code if code in LANGUAGES else FALLBACK_LANGUAGE
+def notified_stages(job):
+    """The stage codes of `job` at which the buyer is e-mailed: its product
+    type's choice, else every stage after the first."""
+    chosen = (
+        MadeToOrderSettings.objects.filter(product_type_id=job.product_type_id)
+        .values_list("notify_stages", flat=True)
+        .first()
+    )
+    if chosen is None:
+        return job.stage_codes[1:]
+    return [code for code in job.stage_codes if code in chosen]
 
 
-def template_name(kind, language):
-    """`openorder/<language>/<kind>`, falling back to English when the
-    language has no template of that kind."""
-    for lang in (language, FALLBACK_LANGUAGE):
-        name = "%s/%s/%s" % (TEMPLATE_DIR, lang, kind)
-        try:
-            get_template("templated_email/%s.email" % name)
-        except TemplateDoesNotExist:
-            continue
-        return name
-    raise TemplateDoesNotExist(kind)
-
-
-def _job_context(job):
-    from .services import stage_label
-
+def _item(job, language):
     line = job.order_line
     return {
         "job_id": job.pk,
-        "order_number": job.order.pk,
-        "order_token": str(job.order.token),
         "product_name": line.product_name,
         # Saleor repeats the product name as the name of a single variant.
-        "variant_name": ""
-        if line.variant_name == line.product_name
-        else line.variant_name,
+        "variant_name": "" if line.variant_name == line.product_name else line.variant_name,
         "quantity": job.quantity,
-        "stage_code": job.current_stage,
-        "stage_label": stage_label(job, job.current_stage),
+        "stage_label": job.stage_label(job.current_stage),
         "is_last_stage": job.current_stage == job.last_stage,
-        "promised_date": job.promised_date.isoformat() if job.promised_date else None,
+        "promised_date": format_date(job.promised_date, language) if job.promised_date else "",
     }
 
 
-def _queue(key, kind, order, recipient, context):
-    """Create the notification (once per key) and send it after the commit."""
-    if not recipient:
-        return None
-    notification, created = Notification.objects.get_or_create(
-        key=key,
-        defaults={
-            "kind": kind,
-            "order": order,
-            "recipient": recipient,
-            "context": context,
-        },
-    )
-    if created:
-        from ..tasks import send_production_notification
-
-        transaction.on_commit(
-            lambda: send_production_notification.delay(notification.pk)
-        )
-    return notification
+def _order_context(order):
+    return {"order_number": order.pk, "order_token": str(order.token)}
 
 
 def queue_stage_changed(job, event):
-    context = _job_context(job)
-    context["from_stage_label"] = _label(job, event.from_stage)
-    return _queue(
+    """Tell the buyer `job` reached a stage, unless it is rework, a stage its
+    product type does not announce, or one the buyer already heard of."""
+    if event.parameters.get("rework") or job.current_stage not in notified_stages(job):
+        return None
+    told_before = (
+        ProductionJobEvent.objects.filter(
+            job_id=job.pk,
+            type=JobEventType.STAGE_CHANGED,
+            to_stage=job.current_stage,
+            parameters__rework=False,
+        )
+        .exclude(pk=event.pk)
+        .exists()
+    )
+    if told_before:
+        return None
+    order = job.order
+    language = language_of(order.language_code)
+    context = dict(
+        _order_context(order),
+        stage_code=job.current_stage,
+        stage_label=job.stage_label(job.current_stage),
+        is_last_stage=job.current_stage == job.last_stage,
+    )
+    return outbox.add_to_batch(
+        "order:%s:stage:%s" % (order.pk, job.current_stage),
         "job:%s:v%s:stage" % (job.pk, job.version),
         STAGE_CHANGED,
-        job.order,
-        job.order.get_customer_email(),
+        order.get_customer_email(),
         context,
+        _item(job, language),
+        order=order,
+        language=language,
+        delay_seconds=batch_seconds(),
     )
 
 
 def queue_delay_notice(job, old_date):
-    context = _job_context(job)
-    context["old_promised_date"] = old_date.isoformat()
-    return _queue(
+    order = job.order
+    language = language_of(order.language_code)
+    context = {
+        **_order_context(order),
+        **_item(job, language),
+        "old_promised_date": format_date(old_date, language),
+    }
+    return outbox.queue(
         "job:%s:v%s:delay" % (job.pk, job.version),
         DELAY_NOTICE,
-        job.order,
-        job.order.get_customer_email(),
+        order.get_customer_email(),
         context,
+        order=order,
+        language=language,
     )
-
-
-def staff_recipients():
-    """The plugin's "Staff notification e-mail" when set, else Saleor's staff
-    notification recipients."""
-    from saleor.account.models import StaffNotificationRecipient
-    from saleor.plugins.manager import get_plugins_manager
-
-    from ..plugin import PLUGIN_ID
-
-    plugin = get_plugins_manager().get_plugin(PLUGIN_ID)
-    configured = ""
-    if plugin is not None:
-        configured = (plugin.config.get("Staff notification e-mail") or "").strip()
-    if configured:
-        return [email.strip() for email in configured.split(",") if email.strip()]
-    recipients = StaffNotificationRecipient.objects.filter(active=True).select_related(
-        "user"
-    )
-    emails = []
-    for recipient in recipients:
-        if recipient.user and not (recipient.user.is_active and recipient.user.is_staff):
-            continue
-        email = recipient.get_email()
-        if email and email not in emails:
-            emails.append(email)
-    return emails
 
 
 def queue_overdue_alert(job):
-    """One alert per staff recipient; returns the notifications queued."""
-    context = _job_context(job)
-    context["customer_email"] = job.order.get_customer_email()
+    """One alert per staff recipient, in the shop's language; returns the
+    notifications queued."""
+    language = language_of(settings.LANGUAGE_CODE)
+    context = {
+        **_order_context(job.order),
+        **_item(job, language),
+        "customer_email": job.order.get_customer_email(),
+    }
     queued = []
     for email in staff_recipients():
-        notification = _queue(
-            "job:%s:overdue:%s:%s" % (job.pk, context["promised_date"], email),
+        notification = outbox.queue(
+            "job:%s:overdue:%s:%s" % (job.pk, job.promised_date, email),
             OVERDUE_ALERT,
-            job.order,
             email,
             context,
+            order=job.order,
+            language=language,
         )
         if notification:
             queued.append(notification)
     return queued
-
-
-def _label(job, code):
-    from .services import stage_label
-
-    return stage_label(job, code) if code else ""
-
-
-@transaction.atomic
-def send_notification(notification_id, wait=True):
-    """Send one notification unless it was sent already. Returns True when
-    this call sent it. With wait=False a row another worker is sending right
-    now is skipped."""
-    from saleor.core.emails import get_email_context
-
-    notification = (
-        Notification.objects.select_for_update(of=("self",), skip_locked=not wait)
-        .select_related("order")
-        .filter(pk=notification_id)
-        .first()
-    )
-    if notification is None or notification.sent_at is not None:
-        return False
-    notification.attempts += 1
-    send_kwargs, context = get_email_context()
-    context.update(notification.context)
-    language = (
-        language_for(notification.order)
-        if notification.order is not None and notification.kind != OVERDUE_ALERT
-        else FALLBACK_LANGUAGE
-    )
-    send_templated_mail(
-        template_name=template_name(notification.kind, language),
-        recipient_list=[notification.recipient],
-        context=context,
-        **send_kwargs,
-    )
-    notification.sent_at = timezone.now()
-    notification.save(update_fields=["sent_at", "attempts"])
-    return True
-
-
-def send_unsent(older_than=datetime.timedelta(minutes=1)):
-    """The outbox sweep: send what a lost task message or a worker killed
-    mid-send left unsent. Each row is written in the same transaction as the
-    change it reports, so no notification is lost; the row claim keeps each
-    one to a single e-mail. Returns the ids it sent."""
-    import logging
-
-    cutoff = timezone.now() - older_than
-    pending = Notification.objects.filter(sent_at__isnull=True, created_at__lte=cutoff)
-    sent = []
-    for notification_id in pending.order_by("pk").values_list("pk", flat=True)[:500]:
-        try:
-            if send_notification(notification_id, wait=False):
-                sent.append(notification_id)
-        except Exception:  # the mail server is down: the next sweep tries again
-            logging.getLogger(__name__).exception("Notification %s not sent", notification_id)
-    return sent

@@ -13,7 +13,7 @@ from .. import choices
 from ..errors import OpenOrderError, OpenOrderErrorCode as Codes
 from ..models import CapacityReservation, OrderLineSpec, ProductionJob, ProductionJobEvent
 from ..models.production import JobEventType, JobStatus
-from ..payments import gates
+from ..payments import gates, window
 from . import notifications
 from .dates import default_promised_date, shop_today
 
@@ -25,13 +25,6 @@ def _actor(user):
     if user is None or not getattr(user, "is_authenticated", False):
         return None
     return user
-
-
-def stage_label(job, code):
-    for stage in job.stages:
-        if stage["code"] == code:
-            return stage["label"]
-    return code
 
 
 def _line_name(job):
@@ -202,7 +195,7 @@ def advance_job(job_id, *, version, user, to_stage=None, note=""):
                 "toStage",
                 Codes.INVALID_TRANSITION,
                 "The job is already at its last stage (%s)."
-                % stage_label(job, job.current_stage),
+                % job.stage_label(job.current_stage),
             )
         to_stage = codes[current + 1]
     if to_stage not in codes:
@@ -244,8 +237,8 @@ def advance_job(job_id, *, version, user, to_stage=None, note=""):
     message = "Production%s: %s moved from %s to %s." % (
         " rework" if rework else "",
         _line_name(job),
-        stage_label(job, from_stage),
-        stage_label(job, to_stage),
+        job.stage_label(from_stage),
+        job.stage_label(to_stage),
     )
     if note:
         message += " Note: %s" % note
@@ -253,6 +246,8 @@ def advance_job(job_id, *, version, user, to_stage=None, note=""):
         job, user, message, from_stage=from_stage, to_stage=to_stage, rework=rework
     )
     notifications.queue_stage_changed(job, event)
+    if not rework:
+        window.close_if_confirmed(job.order_id)
     return job
 
 
@@ -362,7 +357,7 @@ def hold_job(job_id, *, version, user, reason):
         job,
         user,
         "Production: %s put on hold at %s. Reason: %s"
-        % (_line_name(job), stage_label(job, job.current_stage), reason),
+        % (_line_name(job), job.stage_label(job.current_stage), reason),
     )
     return job
 
@@ -384,7 +379,7 @@ def resume_job(job_id, *, version, user):
         job,
         user,
         "Production: %s resumed at %s."
-        % (_line_name(job), stage_label(job, job.current_stage)),
+        % (_line_name(job), job.stage_label(job.current_stage)),
     )
     return job
 

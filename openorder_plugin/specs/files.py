@@ -5,9 +5,11 @@ import os
 import filetype
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
+from django.utils.translation import gettext
 from saleor.checkout.models import Checkout
 
 from ..errors import OpenOrderError, OpenOrderErrorCode as Code
+from ..l10n import format_file_size
 from ..models import SpecUpload
 
 # The largest upload any FILE field accepts; a field may set a lower limit.
@@ -23,10 +25,12 @@ def storage():
 def store_upload(checkout_token, uploaded_file, field="file"):
     """Store a buyer's file for the checkout with this token."""
     if not Checkout.objects.filter(token=checkout_token).exists():
-        raise OpenOrderError.single("checkoutToken", Code.NOT_FOUND, "No such checkout.")
+        raise OpenOrderError.single("checkoutToken", Code.NOT_FOUND, gettext("No such checkout."))
     if uploaded_file.size > MAX_UPLOAD_SIZE:
         raise OpenOrderError.single(
-            field, Code.FILE_TOO_LARGE, "Files can be at most %d bytes." % MAX_UPLOAD_SIZE
+            field,
+            Code.FILE_TOO_LARGE,
+            gettext("Files can be at most %(size)s.") % {"size": format_file_size(MAX_UPLOAD_SIZE)},
         )
     head = uploaded_file.read(8192)
     uploaded_file.seek(0)
@@ -35,7 +39,8 @@ def store_upload(checkout_token, uploaded_file, field="file"):
         raise OpenOrderError.single(
             field,
             Code.FILE_TYPE_NOT_ALLOWED,
-            "Only %s files are accepted (checked by their content)." % ", ".join(ALLOWED_TYPES),
+            gettext("Only %(types)s files are accepted (checked by their content).")
+            % {"types": ", ".join(ALLOWED_TYPES)},
         )
     upload = SpecUpload(
         checkout_token=checkout_token,

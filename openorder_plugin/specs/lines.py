@@ -13,6 +13,7 @@ from typing import NamedTuple, Optional
 from django.conf import settings as django_settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 from saleor.checkout.models import Checkout, CheckoutLine
 from saleor.checkout.utils import update_checkout_quantity
 
@@ -87,6 +88,12 @@ def build_line_data(schema, specs, *, today, uploads, prefix, currency):
     }
 
 
+def quantity_range_message():
+    return gettext("Quantity must be from 1 to %(max)d.") % {
+        "max": django_settings.MAX_CHECKOUT_LINE_QUANTITY
+    }
+
+
 def _lock_checkout(checkout):
     # Serialises concurrent edits of one checkout's lines.
     return Checkout.objects.select_for_update().get(pk=checkout.pk)
@@ -110,18 +117,17 @@ def add_lines(checkout, lines, today=None):
             problems.add(
                 prefix + ".variantId",
                 Code.NOT_MADE_TO_ORDER,
-                "%s is not made to order; add it with checkoutLinesAdd." % variant.product.name,
+                gettext("%(product)s is not made to order; add it with checkoutLinesAdd.")
+                % {"product": variant.product.name},
             )
             continue
         if not variant.product.is_published:
-            problems.add(prefix + ".variantId", Code.INVALID, "This product is not published.")
+            problems.add(
+                prefix + ".variantId", Code.INVALID, gettext("This product is not published.")
+            )
             continue
         if quantity < 1 or quantity > django_settings.MAX_CHECKOUT_LINE_QUANTITY:
-            problems.add(
-                prefix + ".quantity",
-                Code.OUT_OF_RANGE,
-                "Quantity must be from 1 to %d." % django_settings.MAX_CHECKOUT_LINE_QUANTITY,
-            )
+            problems.add(prefix + ".quantity", Code.OUT_OF_RANGE, quantity_range_message())
             continue
         try:
             data = build_line_data(
@@ -148,7 +154,8 @@ def add_lines(checkout, lines, today=None):
             raise OpenOrderError.single(
                 "lines.%d.quantity" % index,
                 Code.OUT_OF_RANGE,
-                "A line holds at most %d units." % django_settings.MAX_CHECKOUT_LINE_QUANTITY,
+                gettext("A line holds at most %(max)d units.")
+                % {"max": django_settings.MAX_CHECKOUT_LINE_QUANTITY},
             )
         line.quantity += quantity
         line.data = dict(line.data or {}, **{DATA_KEY: data})
@@ -165,13 +172,15 @@ def update_line_specs(checkout, line_pk, specs, today=None):
     checkout = _lock_checkout(checkout)
     line = checkout.lines.filter(pk=line_pk).select_related("variant__product").first()
     if line is None:
-        raise OpenOrderError.single("lineId", Code.NOT_FOUND, "The checkout has no such line.")
+        raise OpenOrderError.single(
+            "lineId", Code.NOT_FOUND, gettext("The checkout has no such line.")
+        )
     schema = schemas_for_product_types([line.variant.product.product_type_id]).get(
         line.variant.product.product_type_id
     )
     if schema is None:
         raise OpenOrderError.single(
-            "lineId", Code.NOT_MADE_TO_ORDER, "This line's product is not made to order."
+            "lineId", Code.NOT_MADE_TO_ORDER, gettext("This line's product is not made to order.")
         )
     data = build_line_data(
         schema, specs, today=today, uploads=uploads_for_checkout(checkout.token),
@@ -236,8 +245,10 @@ def check_checkout_lines(checkout, lines, today=None):
             problems.add(
                 prefix,
                 Code.INVALID,
-                "The price of %s's options changed; update the line's specs to see "
-                "the new price." % line.variant.product.name,
+                gettext(
+                    "The price of %(product)s's options changed; update the line's specs "
+                    "to see the new price."
+                ) % {"product": line.variant.product.name},
             )
             continue
         checked.append(LineCheck(index, line, schema, cleaned, items, modifier))

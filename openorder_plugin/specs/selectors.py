@@ -4,16 +4,24 @@ from decimal import Decimal
 from typing import List, NamedTuple, Optional
 
 from django.utils import timezone
+from django.utils.translation import gettext
 from prices import Money, TaxedMoney
 from saleor.checkout import calculations
 from saleor.plugins.manager import get_plugins_manager
 
 from .. import capacity
 from ..errors import OpenOrderError, OpenOrderErrorCode as Code, Problem
+from ..l10n import format_date
 from ..models import OrderLineSpec
 from ..payments.deposits import line_deposit
 from ..pricing import price_specs
-from .lines import deadline, line_data, schemas_for_product_types, uploads_for_checkout
+from .lines import (
+    deadline,
+    line_data,
+    quantity_range_message,
+    schemas_for_product_types,
+    uploads_for_checkout,
+)
 from .values import clean_values
 
 
@@ -110,13 +118,14 @@ def quote(variant, quantity, specs, discounts, country, checkout_token=None) -> 
     schema = schemas_for_product_types([product.product_type_id]).get(product.product_type_id)
     if schema is None:
         return empty._replace(errors=[Problem(
-            "variantId", Code.NOT_MADE_TO_ORDER, "%s is not made to order." % product.name
+            "variantId",
+            Code.NOT_MADE_TO_ORDER,
+            gettext("%(product)s is not made to order.") % {"product": product.name},
         )])
     if not 1 <= quantity <= django_settings.MAX_CHECKOUT_LINE_QUANTITY:
-        return empty._replace(errors=[Problem(
-            "quantity", Code.OUT_OF_RANGE,
-            "Quantity must be from 1 to %d." % django_settings.MAX_CHECKOUT_LINE_QUANTITY,
-        )])
+        return empty._replace(
+            errors=[Problem("quantity", Code.OUT_OF_RANGE, quantity_range_message())]
+        )
     today = timezone.localdate()
     uploads = uploads_for_checkout(checkout_token) if checkout_token else {}
     try:
@@ -136,12 +145,17 @@ def quote(variant, quantity, specs, discounts, country, checkout_token=None) -> 
     )["quote"]
     errors = []
     if promised is None:
-        errors.append(Problem("quantity", Code.CAPACITY_FULL, "There is no production capacity for this quantity."))
+        errors.append(Problem(
+            "quantity",
+            Code.CAPACITY_FULL,
+            gettext("There is no production capacity for this quantity."),
+        ))
     elif wanted is not None and promised > wanted:
         errors.append(Problem(
             "specs", Code.CAPACITY_FULL,
-            "The earliest date we can promise is %s, after the date wanted (%s)."
-            % (promised.isoformat(), wanted.isoformat()),
+            gettext("The earliest date we can promise is %(promised)s, after the date wanted "
+                    "(%(wanted)s).")
+            % {"promised": format_date(promised), "wanted": format_date(wanted)},
         ))
     return Quote(
         specs=items,

@@ -3,31 +3,26 @@
 Values arrive as text (`value`) or, for MULTI_CHOICE, a list (`values`), and
 are kept as given: validated, never rewritten beyond canonical forms of
 booleans and colours, and never rendered as HTML anywhere.
+
+Problems are written in the active language (the buyer's, see
+openorder_plugin.middleware), with dates and numbers as it writes them.
 """
 import datetime
 from decimal import Decimal, InvalidOperation
 
-import re2
+from django.utils.translation import gettext, ngettext
 
+from ..catalog.patterns import pattern_matches
 from ..choices import SpecFieldType as T
 from ..errors import OpenOrderErrorCode as Code, Problems
+from ..l10n import format_date, format_file_size, format_number
 
 # Upper bounds for fields whose merchant set no maximum, so no buyer can
 # store a novel in a T-shirt print.
 DEFAULT_MAX_LENGTH = {T.TEXT: 500, T.LONG_TEXT: 5000}
 # How far ahead a DATE may be.
 MAX_DATE_DAYS = 730
-COLOR = re2.compile(r"#[0-9a-fA-F]{6}")
-_patterns = {}
-
-
-def compiled(pattern):
-    """Merchants' patterns compiled once per process; RE2 runs in linear time
-    so no buyer input can make one run away."""
-    regex = _patterns.get(pattern)
-    if regex is None:
-        regex = _patterns[pattern] = re2.compile(pattern)
-    return regex
+COLOR = r"#[0-9a-fA-F]{6}"
 
 
 def given(raw):
@@ -78,12 +73,14 @@ def clean_values(fields, specs, *, today, uploads=None, prefix="specs"):
             problems.add(
                 "%s.%s" % (prefix, code),
                 Code.UNKNOWN_FIELD,
-                "There is no spec field %r for this product." % (code,),
+                gettext("There is no spec field '%(code)s' for this product.") % {"code": code},
             )
             continue
         if code in raw:
             problems.add(
-                "%s.%s" % (prefix, code), Code.INVALID, "The spec %r is given twice." % code
+                "%s.%s" % (prefix, code),
+                Code.INVALID,
+                gettext("The spec '%(code)s' is given twice.") % {"code": code},
             )
             continue
         value = spec.get("values") if by_code[code].type == T.MULTI_CHOICE else spec.get("value")
@@ -104,15 +101,20 @@ def clean_values(fields, specs, *, today, uploads=None, prefix="specs"):
         path = "%s.%s" % (prefix, field.code)
         visible = is_visible(field, by_code, cleaned)
         if field.code in raw and not visible:
+            parent = by_code.get(field.visible_when_field)
             problems.add(
                 path,
                 Code.HIDDEN_FIELD,
-                "%s applies only when %s is %r." % (
-                    field.label, field.visible_when_field, field.visible_when_value
-                ),
+                gettext("%(label)s applies only when %(field)s is '%(value)s'.") % {
+                    "label": field.label,
+                    "field": parent.label if parent else field.visible_when_field,
+                    "value": field.visible_when_value,
+                },
             )
         elif visible and field.required and field.code not in raw:
-            problems.add(path, Code.REQUIRED, "%s is required." % field.label)
+            problems.add(
+                path, Code.REQUIRED, gettext("%(label)s is required.") % {"label": field.label}
+            )
     problems.raise_if_any()
     return {field.code: cleaned[field.code] for field in fields if field.code in cleaned}
 
@@ -120,86 +122,126 @@ def clean_values(fields, specs, *, today, uploads=None, prefix="specs"):
 def _clean_one(field, value, today, uploads, problems, prefix):
     path = "%s.%s" % (prefix, field.code)
 
-    def bad(code, message):
-        problems.add(path, code, message)
+    def bad(code, message, **values):
+        problems.add(path, code, message % dict(values, label=field.label))
         return None
 
     if field.type == T.MULTI_CHOICE:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            return bad(Code.INVALID_TYPE, "%s takes a list of choices." % field.label)
+            return bad(Code.INVALID_TYPE, gettext("%(label)s takes a list of choices."))
         allowed = {choice["value"] for choice in field.choices}
         unknown = [v for v in value if v not in allowed]
         if unknown:
-            return bad(Code.INVALID_CHOICE, "%r is not a choice of %s." % (unknown[0], field.label))
+            return bad(
+                Code.INVALID_CHOICE,
+                gettext("'%(value)s' is not a choice of %(label)s."),
+                value=unknown[0],
+            )
         if len(set(value)) != len(value):
-            return bad(Code.INVALID, "%s lists a choice twice." % field.label)
+            return bad(Code.INVALID, gettext("%(label)s lists a choice twice."))
         return list(value)
     if not isinstance(value, str):
-        return bad(Code.INVALID_TYPE, "%s takes a single value." % field.label)
+        return bad(Code.INVALID_TYPE, gettext("%(label)s takes a single value."))
     if "\x00" in value:
-        return bad(Code.INVALID, "%s contains a NUL character." % field.label)
+        return bad(Code.INVALID, gettext("%(label)s contains a NUL character."))
 
     if field.type in T.TEXTUAL:
         if field.type == T.TEXT and ("\n" in value or "\r" in value):
-            return bad(Code.INVALID, "%s is one line of text." % field.label)
+            return bad(Code.INVALID, gettext("%(label)s is one line of text."))
         length = len(value)
         max_length = field.max_length or DEFAULT_MAX_LENGTH[field.type]
         if field.min_length and length < field.min_length:
-            return bad(Code.TOO_SHORT, "%s needs at least %d characters." % (field.label, field.min_length))
+            return bad(
+                Code.TOO_SHORT,
+                ngettext(
+                    "%(label)s needs at least %(count)d character.",
+                    "%(label)s needs at least %(count)d characters.",
+                    field.min_length,
+                ),
+                count=field.min_length,
+            )
         if length > max_length:
-            return bad(Code.TOO_LONG, "%s takes at most %d characters." % (field.label, max_length))
-        if field.pattern and not compiled(field.pattern).fullmatch(value):
-            return bad(Code.PATTERN_MISMATCH, "%s is not in the required format." % field.label)
+            return bad(
+                Code.TOO_LONG,
+                ngettext(
+                    "%(label)s takes at most %(count)d character.",
+                    "%(label)s takes at most %(count)d characters.",
+                    max_length,
+                ),
+                count=max_length,
+            )
+        if field.pattern and not pattern_matches(field.pattern, value):
+            return bad(Code.PATTERN_MISMATCH, gettext("%(label)s is not in the required format."))
         return value
     if field.type == T.NUMBER:
         try:
             number = Decimal(value)
         except InvalidOperation:
-            return bad(Code.INVALID_TYPE, "%s must be a number." % field.label)
+            return bad(Code.INVALID_TYPE, gettext("%(label)s must be a number."))
         if not number.is_finite():
-            return bad(Code.INVALID_TYPE, "%s must be a number." % field.label)
+            return bad(Code.INVALID_TYPE, gettext("%(label)s must be a number."))
         if field.min_value is not None and number < field.min_value:
-            return bad(Code.OUT_OF_RANGE, "%s must be at least %s." % (field.label, _plain(field.min_value)))
+            return bad(
+                Code.OUT_OF_RANGE,
+                gettext("%(label)s must be at least %(min)s."),
+                min=format_number(field.min_value),
+            )
         if field.max_value is not None and number > field.max_value:
-            return bad(Code.OUT_OF_RANGE, "%s must be at most %s." % (field.label, _plain(field.max_value)))
+            return bad(
+                Code.OUT_OF_RANGE,
+                gettext("%(label)s must be at most %(max)s."),
+                max=format_number(field.max_value),
+            )
         return value
     if field.type == T.CHOICE:
         if value not in {choice["value"] for choice in field.choices}:
-            return bad(Code.INVALID_CHOICE, "%r is not a choice of %s." % (value, field.label))
+            return bad(
+                Code.INVALID_CHOICE, gettext("'%(value)s' is not a choice of %(label)s."), value=value
+            )
         return value
     if field.type == T.BOOLEAN:
         if value.lower() not in ("true", "false"):
-            return bad(Code.INVALID_TYPE, "%s is true or false." % field.label)
+            return bad(Code.INVALID_TYPE, gettext("%(label)s is true or false."))
         return value.lower()
     if field.type == T.DATE:
         try:
             date = datetime.date.fromisoformat(value)
         except ValueError:
-            return bad(Code.INVALID_TYPE, "%s must be a date (YYYY-MM-DD)." % field.label)
+            return bad(Code.INVALID_TYPE, gettext("%(label)s must be a date (YYYY-MM-DD)."))
         earliest = today + datetime.timedelta(days=field.earliest_date_days or 0)
         if date < earliest:
-            return bad(Code.INVALID_DATE, "%s can be %s at the earliest." % (field.label, earliest.isoformat()))
-        if date > today + datetime.timedelta(days=MAX_DATE_DAYS):
-            return bad(Code.INVALID_DATE, "%s is too far ahead." % field.label)
+            return bad(
+                Code.INVALID_DATE,
+                gettext("%(label)s can be %(date)s at the earliest."),
+                date=format_date(earliest),
+            )
+        latest = today + datetime.timedelta(days=MAX_DATE_DAYS)
+        if date > latest:
+            return bad(
+                Code.INVALID_DATE,
+                gettext("%(label)s can be %(date)s at the latest."),
+                date=format_date(latest),
+            )
         return value
     if field.type == T.COLOR:
-        if not COLOR.fullmatch(value):
-            return bad(Code.INVALID_TYPE, "%s must be a colour as #rrggbb." % field.label)
+        if not pattern_matches(COLOR, value):
+            return bad(Code.INVALID_TYPE, gettext("%(label)s must be a colour as #rrggbb."))
         return value.lower()
     if field.type == T.FILE:
         upload = (uploads or {}).get(value)
         if upload is None:
-            return bad(Code.NOT_FOUND, "%s: no such upload for this checkout." % field.label)
+            return bad(Code.NOT_FOUND, gettext("%(label)s: no such upload for this checkout."))
         if field.max_file_size and upload.size > field.max_file_size:
-            return bad(Code.FILE_TOO_LARGE, "%s takes files up to %d bytes." % (field.label, field.max_file_size))
+            return bad(
+                Code.FILE_TOO_LARGE,
+                gettext("%(label)s takes files up to %(size)s."),
+                size=format_file_size(field.max_file_size),
+            )
         if field.allowed_file_types and upload.content_type not in field.allowed_file_types:
             return bad(
                 Code.FILE_TYPE_NOT_ALLOWED,
-                "%s takes %s files." % (field.label, ", ".join(field.allowed_file_types)),
+                gettext("%(label)s takes %(types)s files."),
+                types=", ".join(field.allowed_file_types),
             )
         return value
-    return bad(Code.INVALID_TYPE, "%s has an unknown type." % field.label)
-
-
-def _plain(number):
-    return format(number.normalize(), "f")
+    return bad(Code.INVALID_TYPE, gettext("%(label)s has an unknown type."))

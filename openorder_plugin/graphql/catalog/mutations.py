@@ -65,6 +65,13 @@ class MadeToOrderSettingsInput(graphene.InputObjectType):
     free_cancellation_stage = graphene.String(
         description="The last stage (code) at which a buyer may cancel for a full refund."
     )
+    notify_stages = graphene.List(
+        graphene.NonNull(graphene.String),
+        description=(
+            "The stages (codes) at which the buyer gets an e-mail; the default is "
+            "every stage after the first. Moving a job back never e-mails."
+        ),
+    )
 
     class Meta:
         description = "Changes to a product type's made-to-order settings; only the fields given change."

@@ -199,6 +199,11 @@ class MadeToOrderSettings(graphene.ObjectType):
             "null: only before the first stage is left."
         )
     )
+    notify_stages = graphene.List(
+        graphene.NonNull(graphene.String),
+        required=True,
+        description="The stages (codes) at which the buyer gets an e-mail.",
+    )
     deposit = graphene.Field(DepositPolicy, required=True)
     balance = graphene.Field(BalancePolicy, required=True)
     schema_version = graphene.Int(
@@ -240,6 +245,10 @@ class MadeToOrderSettings(graphene.ObjectType):
     @staticmethod
     def resolve_free_cancellation_stage(root, _info):
         return root.settings.free_cancellation_stage or None
+
+    @staticmethod
+    def resolve_notify_stages(root, _info):
+        return root.settings.notified_stage_codes
 
     @staticmethod
     def resolve_deposit(root, _info):

@@ -1,4 +1,5 @@
 import graphene
+from django.utils.translation import gettext
 from saleor.graphql.checkout.mutations import update_checkout_shipping_method_if_invalid
 from saleor.checkout.utils import recalculate_checkout_discount
 from saleor.graphql.checkout.types import Checkout, CheckoutLine
@@ -53,7 +54,7 @@ class CheckoutLinesAddCustom(OpenOrderMutation):
                 )
             except Exception:
                 raise DomainError.single(
-                    "lines.%d.variantId" % index, Code.NOT_FOUND, "No such product variant."
+                    "lines.%d.variantId" % index, Code.NOT_FOUND, gettext("No such product variant.")
                 )
             resolved.append(
                 {"variant": variant, "quantity": line.quantity, "specs": _specs(line.specs)}
@@ -79,7 +80,7 @@ class CheckoutLineSpecsUpdate(OpenOrderMutation):
         checkout = cls.get_node_or_error(info, checkout_id, only_type=Checkout, field="checkoutId")
         _type, line_pk = graphene.Node.from_global_id(line_id) if line_id else (None, None)
         if _type != "CheckoutLine" or not str(line_pk).isdigit():
-            raise DomainError.single("lineId", Code.NOT_FOUND, "No such checkout line.")
+            raise DomainError.single("lineId", Code.NOT_FOUND, gettext("No such checkout line."))
         checkout = spec_lines.update_line_specs(checkout, int(line_pk), _specs(specs))
         _after_lines_changed(info, checkout)
         return CheckoutLineSpecsUpdate(checkout=checkout)
@@ -104,5 +105,7 @@ class SpecFileUpload(OpenOrderMutation):
     def perform_mutation(cls, _root, info, checkout_token, file):
         uploaded = info.context.FILES.get(file)
         if uploaded is None:
-            raise DomainError.single("file", Code.REQUIRED, "Send the file in a multipart request.")
+            raise DomainError.single(
+                "file", Code.REQUIRED, gettext("Send the file in a multipart request.")
+            )
         return SpecFileUpload(upload=files.store_upload(checkout_token, uploaded))

@@ -1,5 +1,6 @@
 import graphene
 from django.conf import settings
+from django.utils.translation import gettext
 from saleor.checkout.models import Checkout as CheckoutModel
 from saleor.core.permissions import OrderPermissions
 from saleor.graphql.product.types import ProductVariant
@@ -42,7 +43,7 @@ class CheckoutQueries(graphene.ObjectType):
             variant = None
         if variant is None:
             return selectors.Quote([], None, None, None, None, None, [
-                Problem("variantId", Code.NOT_FOUND, "No such product variant.")
+                Problem("variantId", Code.NOT_FOUND, gettext("No such product variant."))
             ])
         country = info.context.country.code if getattr(info.context, "country", None) else settings.DEFAULT_COUNTRY
         return selectors.quote(

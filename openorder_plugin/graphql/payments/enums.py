@@ -1,6 +1,7 @@
 import graphene
 
 from ...models.payments import DueTrigger, InstallmentKind, InstallmentStatus
+from ...payments.status import ScheduleState
 
 InstallmentKindEnum = graphene.Enum(
     "InstallmentKind", [(code, code) for code, _label in InstallmentKind.CHOICES]
@@ -10,4 +11,7 @@ InstallmentDueTriggerEnum = graphene.Enum(
 )
 InstallmentStatusEnum = graphene.Enum(
     "InstallmentStatus", [(code, code) for code, _label in InstallmentStatus.CHOICES]
+)
+PaymentScheduleStateEnum = graphene.Enum(
+    "PaymentScheduleState", [(code, code) for code, _label in ScheduleState.CHOICES]
 )

@@ -4,6 +4,7 @@ from saleor.core.permissions import OrderPermissions
 from saleor.graphql.order.types import Order
 
 from ...payments import schedule as payment_schedule
+from ...payments import window as payment_window
 from ..core import OpenOrderMutation
 from .scalars import PositiveDecimal
 from .types import PaymentRecord, PaymentSchedule
@@ -52,3 +53,27 @@ class OrderPaymentRecord(OpenOrderMutation):
             payment_schedule=payment_schedule.schedule_for_order(order),
             payment_record=record,
         )
+
+
+class OrderPaymentDeadlineExtend(OpenOrderMutation):
+    payment_schedule = graphene.Field(PaymentSchedule)
+
+    class Arguments:
+        order_id = graphene.ID(required=True, description="The order's ID.")
+        deadline = graphene.DateTime(
+            required=True,
+            description="The new deadline: a moment in the future, within a year.",
+        )
+
+    class Meta:
+        description = (
+            "Give one order more time to pay its deposit (or for staff to confirm "
+            "it) before it is cancelled automatically."
+        )
+        permissions = (OrderPermissions.MANAGE_ORDERS,)
+
+    @classmethod
+    def perform_mutation(cls, _root, info, order_id, deadline):
+        order = cls.get_node_or_error(info, order_id, only_type=Order, field="orderId")
+        schedule = payment_window.extend_deadline(order, deadline, user=info.context.user)
+        return cls(payment_schedule=payment_schedule.schedule_for_order(schedule.order))

@@ -5,7 +5,7 @@ from saleor.graphql.order.types import Order
 from saleor.order.models import Order as OrderModel
 
 from ...payments.schedule import schedule_for_order
-from .mutations import OrderPaymentRecord
+from .mutations import OrderPaymentDeadlineExtend, OrderPaymentRecord
 from .types import PaymentSchedule
 
 
@@ -40,3 +40,4 @@ class PaymentQueries(graphene.ObjectType):
 
 class PaymentMutations(graphene.ObjectType):
     order_payment_record = OrderPaymentRecord.Field()
+    order_payment_deadline_extend = OrderPaymentDeadlineExtend.Field()

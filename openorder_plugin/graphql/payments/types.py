@@ -5,7 +5,13 @@ from saleor.graphql.core.types import Money as MoneyType
 
 from ... import models
 from ...payments.schedule import outstanding, schedule_for_order  # noqa: F401 (selector for other types)
-from .enums import InstallmentDueTriggerEnum, InstallmentKindEnum, InstallmentStatusEnum
+from ...payments.status import schedule_state, summary
+from .enums import (
+    InstallmentDueTriggerEnum,
+    InstallmentKindEnum,
+    InstallmentStatusEnum,
+    PaymentScheduleStateEnum,
+)
 
 
 def _money(amount, currency):
@@ -45,6 +51,23 @@ class PaymentSchedule(CountableDjangoObjectType):
     cancellation_rule = graphene.String(
         description="FULL_REFUND or DEPOSIT_KEPT once the order was cancelled."
     )
+    state = PaymentScheduleStateEnum(
+        required=True, description="Where the payment stands: what the order waits for."
+    )
+    deadline = graphene.DateTime(
+        description=(
+            "When the order is cancelled automatically unless its deposit is paid "
+            "(AWAITING_DEPOSIT) or staff confirm it (AWAITING_CONFIRMATION); null "
+            "when no deadline is open."
+        )
+    )
+    summary = graphene.String(
+        required=True,
+        description=(
+            "One plain sentence saying where the payment stands and what comes "
+            "next, in the request's language (Accept-Language: en or id)."
+        ),
+    )
 
     class Meta:
         description = "An order's deposit and balance: amounts, due triggers and status."
@@ -71,6 +94,18 @@ class PaymentSchedule(CountableDjangoObjectType):
     @staticmethod
     def resolve_cancellation_rule(root, _info):
         return root.cancellation_rule or None
+
+    @staticmethod
+    def resolve_deadline(root, _info):
+        return None if root.lapsed_at or root.cancellation_rule else root.deadline
+
+    @staticmethod
+    def resolve_state(root, _info):
+        return schedule_state(root)
+
+    @staticmethod
+    def resolve_summary(root, _info):
+        return summary(root)
 
 
 class PaymentRecord(CountableDjangoObjectType):

@@ -8,7 +8,6 @@ from saleor.graphql.order.types import Order, OrderLine
 from ...models import ProductionJob as ProductionJobModel
 from ...models import ProductionJobEvent as ProductionJobEventModel
 from ...production import selectors
-from ...production.services import stage_label
 from .enums import ProductionJobEventTypeEnum, ProductionJobStatusEnum
 from ..checkout.types import SpecValue
 
@@ -119,7 +118,7 @@ class ProductionJob(CountableDjangoObjectType):
 
     @staticmethod
     def resolve_current_stage_label(root, _info):
-        return stage_label(root, root.current_stage)
+        return root.stage_label(root.current_stage)
 
     @staticmethod
     def resolve_is_last_stage(root, _info):

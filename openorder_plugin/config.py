@@ -1,0 +1,109 @@
+"""The open-order plugin's settings, as staff configure them with Saleor's
+pluginUpdate: their names, defaults and help, and the one way the rest of the
+package reads them."""
+from saleor.plugins.base_plugin import ConfigurationTypeField
+from saleor.plugins.manager import get_plugins_manager
+
+PLUGIN_ID = "openorder.made_to_order"
+
+DEPOSIT_GATE = "Deposit before production"
+BALANCE_GATE = "Balance before fulfillment"
+STAFF_EMAIL = "Staff notification e-mail"
+DEPOSIT_WINDOW = "Deposit payment window"
+CONFIRMATION_WINDOW = "Confirmation window"
+
+DEFAULT_CONFIGURATION = [
+    {"name": DEPOSIT_GATE, "value": True},
+    {"name": BALANCE_GATE, "value": True},
+    {"name": STAFF_EMAIL, "value": ""},
+    # Indonesian marketplaces give a buyer about a day to pay.
+    {"name": DEPOSIT_WINDOW, "value": "24"},
+    {"name": CONFIRMATION_WINDOW, "value": "48"},
+]
+
+CONFIG_STRUCTURE = {
+    DEPOSIT_GATE: {
+        "type": ConfigurationTypeField.BOOLEAN,
+        "help_text": "A job cannot move past CONFIRMED until the order's deposit is paid.",
+        "label": DEPOSIT_GATE,
+    },
+    BALANCE_GATE: {
+        "type": ConfigurationTypeField.BOOLEAN,
+        "help_text": (
+            "Made-to-order lines cannot be fulfilled until the balance is paid, "
+            "unless the balance is due on delivery."
+        ),
+        "label": BALANCE_GATE,
+    },
+    STAFF_EMAIL: {
+        "type": ConfigurationTypeField.STRING,
+        "help_text": (
+            "Where alerts for staff are sent (comma-separated); empty: Saleor's "
+            "staff notification recipients."
+        ),
+        "label": STAFF_EMAIL,
+    },
+    DEPOSIT_WINDOW: {
+        "type": ConfigurationTypeField.STRING,
+        "help_text": (
+            "Hours a buyer has to pay the deposit after placing the order; an "
+            "order still unpaid then is cancelled and its production capacity "
+            "freed. 0 turns this off."
+        ),
+        "label": "Deposit payment window (hours)",
+    },
+    CONFIRMATION_WINDOW: {
+        "type": ConfigurationTypeField.STRING,
+        "help_text": (
+            "For orders with nothing to pay up front (pay on delivery): hours "
+            "staff have to confirm the order by moving its jobs to CONFIRMED; an "
+            "unconfirmed order is then cancelled. 0 turns this off."
+        ),
+        "label": "Confirmation window (hours)",
+    },
+}
+
+_DEFAULTS = {item["name"]: item["value"] for item in DEFAULT_CONFIGURATION}
+
+
+def plugin_setting(name):
+    """A setting of the open-order plugin; None when the plugin is inactive."""
+    plugin = get_plugins_manager().get_plugin(PLUGIN_ID)
+    if plugin is None or not plugin.active:
+        return None
+    return plugin.config.get(name, _DEFAULTS.get(name))
+
+
+def setting_enabled(name):
+    value = plugin_setting(name)
+    if isinstance(value, str):
+        return value.strip().lower() in ("true", "1", "yes")
+    return bool(value)
+
+
+def parse_hours(value):
+    """A window in hours from its configured text ("24", "1.5"); None when it
+    is not a number of hours."""
+    try:
+        hours = float(str(value).strip().replace(",", "."))
+    except (TypeError, ValueError):
+        return None
+    if hours != hours or hours < 0 or hours > 24 * 366:  # NaN, negative, absurd
+        return None
+    return hours
+
+
+def setting_hours(name):
+    """A window in hours; 0 (off) when the plugin is inactive. Saved values
+    are checked by the plugin (OpenOrderPlugin.validate_plugin_configuration)."""
+    value = plugin_setting(name)
+    if value is None:
+        return 0.0
+    hours = parse_hours(value)
+    return float(_DEFAULTS[name]) if hours is None else hours
+
+
+def staff_emails():
+    """The plugin's staff notification e-mails, as configured; [] when unset."""
+    configured = plugin_setting(STAFF_EMAIL) or ""
+    return [e.strip() for e in configured.replace(";", ",").split(",") if e.strip()]
