@@ -38,6 +38,10 @@ class OpenOrderErrorCode:
     OVERPAYMENT = "OVERPAYMENT"
     CURRENCY_MISMATCH = "CURRENCY_MISMATCH"
     NO_PAYMENT = "NO_PAYMENT"
+    # A spec given as `value` where its field takes `values`, or the reverse.
+    VALUE_KIND_MISMATCH = "VALUE_KIND_MISMATCH"
+    # A bug of ours, logged; the caller's request changed nothing.
+    INTERNAL_ERROR = "INTERNAL_ERROR"
 
     @classmethod
     def values(cls):

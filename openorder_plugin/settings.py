@@ -14,7 +14,6 @@ from saleor.settings import *  # noqa: F401,F403
 from saleor.settings import (
     INSTALLED_APPS,
     PLUGINS,
-    TEMPLATES,
     get_bool_from_env,
 )
 
@@ -51,9 +50,10 @@ MIDDLEWARE = [
     *MIDDLEWARE[_COMMON:],  # noqa: F405
 ]
 
-# The wheel lacks Saleor's top-level templates/: ours come first so that the API
-# explorer and e-mails render.
-TEMPLATES[0]["DIRS"] = [os.path.join(BASE_DIR, "templates")] + TEMPLATES[0]["DIRS"]
+# Saleor's own templates (its top-level templates/, present when Saleor is
+# installed from source) come first, through TEMPLATES' DIRS; the plugin's app
+# templates are found after them by the app-directories loader, so they only
+# fill in what the PyPI wheel lacks (the API explorer, Saleor's e-mails).
 
 PLUGINS = PLUGINS + [
     "openorder_plugin.plugin.OpenOrderPlugin",

@@ -5,15 +5,15 @@ from django.conf.urls import include, url
 from django.conf.urls.static import static
 from django.views.decorators.csrf import csrf_exempt
 from saleor.data_feeds.urls import urlpatterns as feed_urls
-from saleor.graphql.views import GraphQLView
 from saleor.product.views import digital_product
 
 from .app_manifest import app_manifest, app_register
 from .graphql.api import schema
+from .graphql.view import OpenOrderGraphQLView
 from .views import dashboard_extension, spec_file
 
 urlpatterns = [
-    url(r"^graphql/", csrf_exempt(GraphQLView.as_view(schema=schema)), name="api"),
+    url(r"^graphql/", csrf_exempt(OpenOrderGraphQLView.as_view(schema=schema)), name="api"),
     url(r"^feeds/", include((feed_urls, "data_feeds"), namespace="data_feeds")),
     url(
         r"^digital-download/(?P<token>[0-9A-Za-z_\-]+)/$",

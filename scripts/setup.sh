@@ -241,3 +241,27 @@ setup_chromium() {
   fi
   export CHROMIUM_PATH
 }
+
+# Until $1 answers (an HTTP URL), while the process $2 runs; at most 300 s.
+wait_for_health() {  # url pid
+  python - "$1" "$2" <<'EOF'
+import os
+import sys
+import time
+import urllib.request
+
+url, pid = sys.argv[1], int(sys.argv[2])
+deadline = time.monotonic() + 300
+while time.monotonic() < deadline:
+    try:
+        os.kill(pid, 0)
+    except OSError:
+        sys.exit("the server exited")
+    try:
+        urllib.request.urlopen(url, timeout=2)
+        sys.exit(0)
+    except OSError:
+        time.sleep(0.5)
+sys.exit("no answer at %s after 300 s" % url)
+EOF
+}

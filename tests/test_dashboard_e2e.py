@@ -2,6 +2,10 @@
 (Debian's chromium driven by Playwright) against the live server and the
 test database, each outcome checked afterwards through GraphQL reads."""
 import datetime
+import json
+import os
+import re
+from pathlib import Path
 
 import pytest
 from django.utils import timezone
@@ -9,7 +13,7 @@ from django.utils import timezone
 from openorder_plugin.demo import catalog
 from openorder_plugin.models import ProductionJob
 
-from .dashboard_helpers import run_scenario
+from .dashboard_helpers import DASHBOARD, run_scenario
 from .production_helpers import JOB, place_order
 from .specs_helpers import add_custom, days_from_today, empty_checkout
 from .storefront import pay_and_complete, set_shipping_address, variant_id
@@ -30,14 +34,18 @@ def staff_login():
     return {"email": catalog.STAFF_EMAIL, "password": catalog.STAFF_PASSWORD}
 
 
-def order_cake(api, demo_shop, message):
+def type_name(demo_shop, slug):
+    return demo_shop["products"][slug].product_type.name
+
+
+def order_cake(api, demo_shop, message, flavour="pandan", size="18cm", date_wanted=None):
     """A cake ordered through the storefront flow with `message` as its text."""
     checkout = empty_checkout(api)
     specs = [
-        {"code": "size", "value": "18cm"},
-        {"code": "flavour", "value": "pandan"},
+        {"code": "size", "value": size},
+        {"code": "flavour", "value": flavour},
         {"code": "message", "value": message},
-        {"code": "date_wanted", "value": days_from_today(10)},
+        {"code": "date_wanted", "value": date_wanted or days_from_today(10)},
     ]
     product = demo_shop["products"]["kue-ulang-tahun-custom"]
     added = add_custom(api, checkout, [{"variantId": variant_id(product), "quantity": 1, "specs": specs}])
@@ -60,7 +68,8 @@ def read_job(staff_api, job):
 
 def test_staff_find_a_late_job_and_advance_it(api, staff_api, demo_shop, staff_login, tmp_path):
     late_order = place_order(api, demo_shop, [("kaos-custom", 2)])
-    on_time_order = place_order(api, demo_shop, [("rangkaian-bunga-custom", 1)])
+    # On the same board (one product type's at a time), but not late.
+    on_time_order = place_order(api, demo_shop, [("kaos-custom", 1)], email="lain@openorder.test")
     late = only_job(late_order)
     # Time passed: the promised date is behind us and the job is not ready.
     ProductionJob.objects.filter(pk=late.pk).update(
@@ -71,7 +80,12 @@ def test_staff_find_a_late_job_and_advance_it(api, staff_api, demo_shop, staff_l
     seen = run_scenario(
         "advanceLateJob",
         api.base_url,
-        dict(staff_login, lateOrder=late_order["number"], onTimeOrder=on_time_order["number"]),
+        dict(
+            staff_login,
+            productType=type_name(demo_shop, "kaos-custom"),
+            lateOrder=late_order["number"],
+            onTimeOrder=on_time_order["number"],
+        ),
         screenshots=tmp_path,
     )
 
@@ -91,7 +105,11 @@ def test_a_second_session_gets_a_conflict_and_sees_the_first_change(api, staff_a
     job = only_job(order)
     before = read_job(staff_api, job)
 
-    seen = run_scenario("conflict", api.base_url, dict(staff_login, order=order["number"]))
+    seen = run_scenario(
+        "conflict",
+        api.base_url,
+        dict(staff_login, productType=type_name(demo_shop, "kaos-custom"), order=order["number"]),
+    )
 
     after = read_job(staff_api, job)
     stages = [s["code"] for s in before["stages"]]
@@ -146,7 +164,13 @@ def test_a_script_in_a_spec_is_shown_as_text(api, staff_api, demo_shop, staff_lo
     seen = run_scenario(
         "injectionShownAsText",
         api.base_url,
-        dict(staff_login, order=order["number"], specCode="message", value=INJECTION),
+        dict(
+            staff_login,
+            productType=type_name(demo_shop, "kue-ulang-tahun-custom"),
+            order=order["number"],
+            specCode="message",
+            value=INJECTION,
+        ),
     )
 
     assert seen["text"] == INJECTION
@@ -181,6 +205,7 @@ def test_a_days_work_on_a_job_from_its_page(api, staff_api, demo_shop, staff_log
         api.base_url,
         dict(
             staff_login,
+            productType=type_name(demo_shop, "kaos-custom"),
             order=order["number"],
             customerEmail="pembeli@openorder.test",
             amount=50000,
@@ -207,3 +232,218 @@ def test_a_days_work_on_a_job_from_its_page(api, staff_api, demo_shop, staff_log
     paid = staff_api.query(ORDER_SCHEDULE, {"id": order["id"]})
     assert paid["order"]["paymentStatus"] == "PARTIALLY_CHARGED"
     assert paid["orderPaymentSchedule"]["outstanding"]["amount"] == owed - 50000
+
+
+SCHEDULE_STATE = """
+query($id: ID!) {
+  orderPaymentSchedule(orderId: $id) {
+    state deadline summary
+    installments { kind status dueDate }
+  }
+  order(id: $id) { paymentStatus }
+}
+"""
+
+
+def schedule_in(staff_api, order, language):
+    """The schedule as the board reads it in `language` (Accept-Language)."""
+    return staff_api.speaking(language).query(SCHEDULE_STATE, {"id": order["id"]})
+
+
+def test_a_job_waiting_for_its_deposit_says_so_and_its_deadline_is_extended(
+    api, staff_api, demo_shop, staff_login, tmp_path
+):
+    from django.utils.dateparse import parse_datetime
+
+    from .payments_helpers import place
+
+    # "Pay deposit / pay later" (kaos: 50% deposit): nothing is paid yet.
+    order = place(api, demo_shop, [("kaos-custom", 1)])
+    before = schedule_in(staff_api, order, "en")
+    schedule = before["orderPaymentSchedule"]
+    assert schedule["state"] == "AWAITING_DEPOSIT"
+    assert before["order"]["paymentStatus"] == "NOT_CHARGED"
+    deadline = parse_datetime(schedule["deadline"])
+
+    seen = run_scenario(
+        "paymentDeadline",
+        api.base_url,
+        dict(staff_login, productType=type_name(demo_shop, "kaos-custom"), order=order["number"]),
+        screenshots=tmp_path,
+    )
+
+    # The card tells the truth about the money, and the page the server's summary.
+    assert seen["card"] == "Not paid"
+    assert seen["before"]["state"] == "AWAITING_DEPOSIT"
+    assert seen["before"]["badge"] == "Waiting for the deposit"
+    assert seen["before"]["summary"] == schedule["summary"]
+    assert parse_datetime(seen["before"]["deadline"]) == deadline
+    assert "unless the deposit is paid" in seen["before"]["deadlineText"]
+    # A deadline in the past was refused with the server's typed error, shown inline.
+    assert seen["refused"].startswith("Could not save: ")
+    assert len(seen["refused"]) > len("Could not save: ")
+
+    after = schedule_in(staff_api, order, "en")
+    extended = parse_datetime(after["orderPaymentSchedule"]["deadline"])
+    # The form offered the deadline plus a day (to the minute), and that was saved.
+    assert extended == (deadline + datetime.timedelta(days=1)).replace(second=0, microsecond=0)
+    assert after["orderPaymentSchedule"]["state"] == "AWAITING_DEPOSIT"
+    assert parse_datetime(seen["after"]["deadline"]) == extended
+    assert seen["after"]["summary"] == after["orderPaymentSchedule"]["summary"] != schedule["summary"]
+    deposit = {i["kind"]: i for i in after["orderPaymentSchedule"]["installments"]}["DEPOSIT"]
+    assert deposit["status"] == "DUE"
+    assert deposit["dueDate"] == timezone.localtime(extended).date().isoformat()
+
+    # In Indonesian the summary is the server's Indonesian sentence.
+    indonesian = schedule_in(staff_api, order, "id")["orderPaymentSchedule"]["summary"]
+    assert seen["indonesian"]["summary"] == indonesian != after["orderPaymentSchedule"]["summary"]
+    assert seen["indonesian"]["badge"] == "Menunggu DP"
+
+    # At 390 px the panel fits the screen.
+    phone = seen["phone"]
+    assert phone["viewport"] == 390
+    assert phone["left"] >= 0 and phone["right"] <= phone["viewport"], phone
+    assert phone["widestRight"] <= phone["right"] + 0.5, phone
+    assert phone["panelScroll"] <= phone["panelClient"], phone
+    assert phone["pageScroll"] <= phone["viewport"], phone
+    assert phone["tableScroll"] <= phone["tableClient"], phone  # the installments need no scrolling
+    assert all(open(path, "rb").read(8) == b"\x89PNG\r\n\x1a\n" for path in seen["screenshots"])
+
+
+# Where the floor test keeps its screenshots (1440 and 390 px, English and
+# Indonesian): a gitignored folder, so they outlive the run and can refresh
+# docs/screenshots/.
+SCREENSHOTS = Path(
+    os.environ.get("OPENORDER_SCREENSHOTS", str(DASHBOARD / "test-results" / "screenshots"))
+)
+ID_MONTHS = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"]
+EN_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sept", "Oct", "Nov", "Dec"]
+FIELD_TYPES = {
+    "en": {"TEXT": "Text", "CHOICE": "Choice", "COLOR": "Colour", "FILE": "File"},
+    "id": {"TEXT": "Teks", "CHOICE": "Pilihan", "COLOR": "Warna", "FILE": "Berkas"},
+}
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def written(day, language):
+    """A date as the board writes it: "24 Des 2026" / "24 Dec 2026"."""
+    months = ID_MONTHS if language == "id" else EN_MONTHS
+    return "%d %s %d" % (day.day, months[day.month - 1], day.year)
+
+
+def test_the_floor_board_in_both_languages_on_a_laptop_and_a_phone(api, staff_api, demo_shop, staff_login):
+    wanted = timezone.localdate() + datetime.timedelta(days=12)
+    order = order_cake(api, demo_shop, "Selamat ulang tahun, Rina!", flavour="red_velvet", size="22cm",
+                       date_wanted=wanted.isoformat())
+    job = read_job(staff_api, only_job(order))
+    promised = datetime.date.fromisoformat(job["promisedDate"])
+    # The bakery's other work, further along (one of them late).
+    for flavour, size, message, stage, late in [
+        ("coklat", "26cm", "Happy 40th, Budi", "BAKING", False),
+        ("pandan", "18cm", "Selamat menempuh hidup baru", "DECORATING", True),
+        ("red_velvet", "22cm", "Untuk Ibu tercinta", "CONFIRMED", False),
+    ]:
+        other = only_job(order_cake(api, demo_shop, message, flavour=flavour, size=size))
+        changes = {"current_stage": stage}
+        if late:
+            changes["promised_date"] = timezone.localdate() - datetime.timedelta(days=1)
+        ProductionJob.objects.filter(pk=other.pk).update(**changes)
+    cake_type = demo_shop["products"]["kue-ulang-tahun-custom"].product_type
+    kaos_fields = api.query(MADE_TO_ORDER_PRODUCT, {"slug": "kaos-custom"})["madeToOrderProduct"]["specFields"]
+    made_to_order_types = [
+        e["node"]["productType"]["name"]
+        for e in staff_api.query(
+            "{ madeToOrderProductTypes(first: 100) { edges { node { mode productType { name } } } } }"
+        )["madeToOrderProductTypes"]["edges"]
+        if e["node"]["mode"] == "MADE_TO_ORDER"
+    ]
+    for old in SCREENSHOTS.glob("*.png"):  # this run's screenshots only
+        old.unlink()
+
+    seen = run_scenario(
+        "floor",
+        api.base_url,
+        dict(
+            staff_login,
+            order=order["number"],
+            productTypeName=cake_type.name,
+            settingsTypeName=type_name(demo_shop, "kaos-custom"),
+            specCodes=["size", "flavour", "date_wanted"],
+        ),
+        screenshots=SCREENSHOTS,
+        timeout=420,
+    )
+
+    stages = [s["code"] for s in cake_type.made_to_order.stages]
+    for language in ("en", "id"):
+        page = seen[language]
+        assert page["problems"] == []
+        # <html lang> says the board's language on every page.
+        assert page["lang"] == page["job"]["lang"] == page["board"]["laptop"]["fit"]["lang"] == language
+
+        # One product type's stages at a time: the bakery sees only its own.
+        board = page["board"]
+        assert board["productTypeOptions"] == made_to_order_types
+        assert [c["stage"] for c in board["laptop"]["columns"]] == stages
+        # At 1440 px every column is on the screen, the last one too.
+        assert board["laptop"]["board"]["scrollWidth"] <= board["laptop"]["board"]["clientWidth"], board["laptop"]
+        assert all(c["left"] >= 0 and c["right"] <= 1440 for c in board["laptop"]["columns"]), board["laptop"]
+        assert board["laptop"]["fit"]["pageWidth"] <= 1440
+        # Choices by their labels, dates as the language writes them.
+        assert any("Red velvet" in text for text in board["cardSpecs"]), board["cardSpecs"]
+        assert not any("red_velvet" in text for text in board["cardSpecs"]), board["cardSpecs"]
+        assert board["promised"] == ("Dijanjikan %s" if language == "id" else "Promised %s") % written(promised, language)
+
+        # At 390 px: no wider than the phone, nothing squeezed, the stages
+        # stacked one under the other.
+        phone = board["phone"]
+        assert phone["fit"]["viewport"] == 390
+        assert phone["fit"]["pageWidth"] <= 390, phone["fit"]
+        assert phone["fit"]["squeezed"] == [], phone["fit"]["squeezed"]
+        lefts = {round(c["left"]) for c in phone["columns"]}
+        widths = {round(c["width"]) for c in phone["columns"]}
+        assert len(lefts) == 1 and len(widths) == 1, phone["columns"]
+        assert all(c["right"] <= 390 for c in phone["columns"]), phone["columns"]
+        tops = [c["top"] for c in phone["columns"]]
+        assert tops == sorted(tops) and len(set(tops)) == len(tops), tops
+
+        specs = page["job"]["specs"]
+        assert specs == {"size": "22 cm", "flavour": "Red velvet", "date_wanted": written(wanted, language)}
+        assert not ISO_DATE.search(page["job"]["timeline"])
+        job_phone = page["job"]["phone"]
+        assert job_phone["fit"]["pageWidth"] <= 390, job_phone["fit"]
+        assert job_phone["fit"]["squeezed"] == [], job_phone["fit"]["squeezed"]
+        # The job's main action sits under the thumb, wherever the page is scrolled.
+        for where in ("atTop", "atBottom"):
+            thumb = job_phone[where]
+            assert thumb["reachable"], thumb
+            assert thumb["height"] >= 44, thumb
+            assert thumb["viewportHeight"] * 0.75 <= thumb["top"] and thumb["bottom"] <= thumb["viewportHeight"], thumb
+            assert thumb["left"] >= 0 and thumb["right"] <= 390, thumb
+
+        # Field types and price hints in the board's language.
+        settings = page["settings"]
+        assert settings["fieldTypes"] == [FIELD_TYPES[language][f["type"]] for f in kaos_fields]
+        per_character = "/ karakter)" if language == "id" else "/ character)"
+        assert per_character in settings["preview"], settings["preview"]
+        assert "/ char)" not in settings["preview"]
+        assert settings["phone"]["fit"]["pageWidth"] <= 390, settings["phone"]["fit"]
+        assert settings["phone"]["fit"]["squeezed"] == [], settings["phone"]["fit"]["squeezed"]
+
+        # axe-core: no serious or critical violation on any page, either width.
+        violations = {
+            "%s %s" % (where, width): found
+            for where in ("board", "job", "settings")
+            for width, found in page[where]["axe"].items()
+            if found
+        }
+        assert not violations, "%s: %s" % (language, json.dumps(violations, indent=1))
+
+    shots = sorted(Path(p).name for language in ("en", "id") for p in seen[language]["screenshots"])
+    assert shots == sorted(
+        "%s-%d-%s.png" % (where, width, language)
+        for where in ("board", "job", "settings")
+        for width in (1440, 390)
+        for language in ("en", "id")
+    )
+    assert all((SCREENSHOTS / name).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" for name in shots)

@@ -9,7 +9,11 @@ from graphql import parse, validate
 
 from openorder_plugin.graphql.api import schema
 
-from .dashboard_helpers import DASHBOARD, require_build, require_node
+from .dashboard_helpers import DASHBOARD, require_build, require_node, run_npm
+from .production_helpers import place_order
+from .specs_helpers import add_custom, days_from_today, empty_checkout
+from .sql import count_queries
+from .storefront import pay_and_complete, set_shipping_address, variant_id
 
 
 def dashboard_operations():
@@ -28,6 +32,37 @@ def test_every_operation_of_the_app_is_valid_against_the_schema():
         for name, document in operations.items()
     }
     assert {name: errors for name, errors in problems.items() if errors} == {}
+
+
+def server_sdl():
+    """The plugin's schema as SDL, printed as scripts/schema.mjs prints it."""
+    require_node()
+    return subprocess.run(
+        ["node", "scripts/schema.mjs", "--stdin"],
+        input=json.dumps(schema.introspect()),
+        cwd=DASHBOARD,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    ).stdout
+
+
+def test_the_committed_schema_is_the_servers():
+    # graphql-codegen reads dashboard_extension/schema.graphql: it must be
+    # the schema the server serves.
+    committed = (DASHBOARD / "schema.graphql").read_text()
+    assert committed == server_sdl(), (
+        "dashboard_extension/schema.graphql is out of date with the server's schema: "
+        "run `npm run generate` in dashboard_extension"
+    )
+
+
+def test_the_generated_types_are_up_to_date():
+    # src/api/generated.ts is what graphql-codegen writes from schema.graphql
+    # and the documents of src/api/operations.ts.
+    result = run_npm("run", "codegen", "--", "--check", timeout=180)
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
 
 
 @pytest.mark.parametrize("path", ["", "jobs/UHJvZHVjdGlvbkpvYjox", "settings"])
@@ -66,3 +101,47 @@ def test_the_app_manifest_points_a_saleor_dashboard_at_the_board(api):
     )
     assert registered.status_code == 200
     assert registered.json() == {"success": True}
+
+
+def test_the_boards_job_query_shows_choice_labels_in_a_constant_number_of_queries(api, staff_api, demo_shop):
+    board_query = dashboard_operations()["PRODUCTION_JOBS"]
+
+    def cake(flavour):
+        checkout = empty_checkout(api)
+        product = demo_shop["products"]["kue-ulang-tahun-custom"]
+        specs = [
+            {"code": "size", "value": "22cm"},
+            {"code": "flavour", "value": flavour},
+            {"code": "message", "value": "Halo"},
+            {"code": "date_wanted", "value": days_from_today(10)},
+        ]
+        added = add_custom(api, checkout, [{"variantId": variant_id(product), "quantity": 1, "specs": specs}])
+        assert added["openOrderErrors"] == [], added["openOrderErrors"]
+        result = pay_and_complete(api, set_shipping_address(api, checkout))
+        assert result["checkoutErrors"] == [], result["checkoutErrors"]
+
+    def board():
+        with count_queries() as counter:
+            page = staff_api.query(board_query, {"first": 100})["productionJobs"]
+        return counter.count, [edge["node"] for edge in page["edges"]]
+
+    cake("red_velvet")
+    place_order(api, demo_shop, [("rangkaian-bunga-custom", 1), ("kaos-custom", 1)])
+    few, jobs = board()
+    specs = {s["code"]: s for job in jobs for s in job["specs"]}
+    # A choice by its label, the raw value beside it; anything else as it is.
+    assert (specs["flavour"]["value"], specs["flavour"]["displayValue"]) == ("red_velvet", "Red velvet")
+    assert specs["flavour"]["displayValues"] == ["Red velvet"]
+    assert specs["size"]["displayValue"] == specs["size"]["displayValues"][0]
+    assert specs["message"]["displayValue"] == "Halo"
+    flowers = specs["flowers"]
+    labels = {"mawar": "Roses", "lili": "Lilies", "anggrek": "Orchids", "krisan": "Chrysanthemums"}
+    assert flowers["displayValues"] == [labels[v] for v in flowers["values"]]
+    assert flowers["displayValue"] == ", ".join(flowers["displayValues"])
+
+    for flavour in ["pandan", "coklat", "red_velvet", "pandan"]:
+        cake(flavour)
+    place_order(api, demo_shop, [("kaos-custom", 2), ("rangkaian-bunga-custom", 1)])
+    many, jobs = board()
+    assert len(jobs) == 9
+    assert many == few, "queries: %d for 3 jobs, %d for 9" % (few, many)

@@ -26,7 +26,7 @@ from django.conf import settings
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DATABASE = "openorder_demo_periodic_%s" % os.environ.get("PYTEST_XDIST_WORKER", "gw0")
-STARTUP_TIMEOUT = 300  # a fresh database: Saleor's and the plugin's migrations
+STARTUP_TIMEOUT = 420  # a fresh database: migrations, the demo orders, uWSGI's workers
 SWEEP_TIMEOUT = 150  # beat sweeps every 60 s, the first a minute after it starts
 
 pytestmark = pytest.mark.celery_worker
@@ -275,3 +275,7 @@ def test_the_demo_runs_beat_tasks_with_no_broker_configured(tmp_path):
             release_redis_database(broker)
         if worker_log and os.path.basename(os.path.dirname(worker_log)).startswith("worker-"):
             shutil.rmtree(os.path.dirname(worker_log), ignore_errors=True)
+        try:  # the server's log (scripts/demo.sh)
+            os.remove(os.path.join(ROOT, ".data", "server-%s.log" % re.sub(r"[^A-Za-z0-9.]", "-", addr)))
+        except OSError:
+            pass

@@ -16,11 +16,16 @@ from graphql.type import (
     GraphQLNonNull,
 )
 
-from .schema_walk import plugin_operations, type_string
+from .schema_walk import placeholder, plugin_operations, type_string
 
-MUTATIONS = sorted(
-    (name, field) for (kind, name), field in plugin_operations().items() if kind == "mutation"
-)
+OPERATIONS = sorted(plugin_operations().items())
+MUTATIONS = [(name, field) for (kind, name), field in OPERATIONS if kind == "mutation"]
+QUERIES = [(name, field) for (kind, name), field in OPERATIONS if kind == "query"]
+
+# What a client may legitimately be told: GraphQL's own errors (a value of the
+# wrong type for the schema) and permission refusals. Any other exception
+# reaching the client is a bug.
+EXPECTED_EXCEPTIONS = {"GraphQLError", "PermissionDenied"}
 
 # Tables whose contents an erroneous request must not change.
 WATCHED_PREFIXES = ("openorder_", "checkout_", "order_", "payment_", "product_", "warehouse_")
@@ -86,41 +91,151 @@ def value_for(gql_type, ids):
     return st.one_of(typed, garbage)
 
 
-def real_ids(demo_shop):
-    from saleor.order.models import Order
+def malformed_ids():
+    return [
+        "",
+        " ",
+        "not base64!",
+        "bm90LWFuLWlk",  # base64 of "not-an-id": no type
+        Node.to_global_id("Order", "abc"),
+        Node.to_global_id("Order", -1),
+        Node.to_global_id("Order", 10 ** 30),
+        Node.to_global_id("Checkout", "not-a-uuid"),
+        Node.to_global_id("", 1),
+        Node.to_global_id("Order", 10 ** 9),  # well-formed, names nothing
+    ]
 
+
+def real_ids(api, demo_shop):
+    """An ID of every type the plugin accepts, real and in use: product
+    types, products, variants, spec fields, a checkout and its line, an
+    order, its line and production job, and a staff user."""
+    from saleor.checkout.models import Checkout
+
+    from openorder_plugin.models import CustomSpecField, ProductionJob
+
+    from .production_helpers import SPECS, place_order
+    from .specs_helpers import add_custom, empty_checkout
+    from .storefront import variant_id
+
+    place_order(api, demo_shop, [("kaos-custom", 1)])
+    checkout = empty_checkout(api)
+    products = demo_shop["products"]
+    added = add_custom(
+        api,
+        checkout,
+        [{"variantId": variant_id(products["kaos-custom"]), "quantity": 1, "specs": SPECS["kaos-custom"]}],
+    )
+    assert added["openOrderErrors"] == []
+    job = ProductionJob.objects.select_related("order_line").first()
+    line = Checkout.objects.get(token=checkout["token"]).lines.first()
     ids = [
         Node.to_global_id("ProductType", pt.pk)
-        for pt in {p.product_type for p in demo_shop["products"].values()}
+        for pt in {p.product_type for p in products.values()}
     ]
-    ids += [Node.to_global_id("ProductVariant", p.variants.first().pk) for p in demo_shop["products"].values()]
-    ids += [Node.to_global_id("Order", o.pk) for o in Order.objects.all()[:3]]
-    ids.append(Node.to_global_id("Order", 10 ** 9))
-    return ids
+    ids += [Node.to_global_id("Product", p.pk) for p in products.values()]
+    ids += [Node.to_global_id("ProductVariant", p.variants.first().pk) for p in products.values()]
+    ids += [Node.to_global_id("CustomSpecField", f.pk) for f in CustomSpecField.objects.all()[:5]]
+    ids += [
+        checkout["id"],
+        Node.to_global_id("CheckoutLine", line.pk),
+        Node.to_global_id("Order", job.order_id),
+        Node.to_global_id("OrderLine", job.order_line_id),
+        Node.to_global_id("ProductionJob", job.pk),
+        Node.to_global_id("User", demo_shop["staff"].pk),
+    ]
+    return ids + malformed_ids()
 
 
-@pytest.mark.parametrize("name,field", MUTATIONS, ids=[m[0] for m in MUTATIONS])
-def test_mutation_inputs_never_break_the_server(staff_api, demo_shop, name, field):
-    ids = real_ids(demo_shop)
+def unexpected(body):
+    """The errors in a response that no client should ever see: an exception
+    other than GraphQL's own or a permission refusal, or our INTERNAL_ERROR."""
+    found = [
+        e
+        for e in body.get("errors") or []
+        if (e.get("extensions") or {}).get("exception", {}).get("code") not in EXPECTED_EXCEPTIONS
+    ]
+    for payload in (body.get("data") or {}).values():
+        if isinstance(payload, dict):
+            found += [e for e in payload.get("typedErrors") or [] if e.get("code") == "INTERNAL_ERROR"]
+    return found
+
+
+def payload_selection(field):
+    """What to select of an operation's answer: the typed errors of a
+    mutation, only __typename of anything else."""
+    from graphql.type import GraphQLList, GraphQLNonNull, GraphQLObjectType
+
+    result_type = field.type
+    while isinstance(result_type, (GraphQLNonNull, GraphQLList)):
+        result_type = result_type.of_type
+    if not isinstance(result_type, GraphQLObjectType):
+        return ""
+    if "openOrderErrors" in result_type.fields:
+        return "{ __typename typedErrors: openOrderErrors { field code message } }"
+    return "{ __typename }"
+
+
+def check_operation(client, demo_shop, kind, name, field, ids):
     args = dict(field.args)
     declared = ", ".join("$%s: %s" % (n, type_string(a.type)) for n, a in args.items())
     passed = ", ".join("%s: $%s" % (n, n) for n in args)
-    document = "mutation(%s) { %s(%s) { __typename openOrderErrors: errors { field message } } }" % (
-        declared, name, passed
+    document = "%s%s { %s%s %s }" % (
+        kind,
+        "(%s)" % declared if declared else "",
+        name,
+        "(%s)" % passed if passed else "",
+        payload_selection(field),
     )
     strategy = st.fixed_dictionaries({n: value_for(a.type, ids) for n, a in args.items()})
+
+    def check_once(variables):
+        before = database_fingerprint()
+        response = client.post(document, variables)
+        assert response.status_code in (200, 400), (variables, response.text[:2000])
+        body = response.json()
+        assert unexpected(body) == [], (variables, body)
+        data = (body.get("data") or {}).get(name) or {}
+        failed = body.get("errors") or (isinstance(data, dict) and data.get("typedErrors"))
+        if kind == "mutation" and failed:
+            assert database_fingerprint() == before, (variables, body)
+
+    # Well-formed requests naming each real object: these reach deep into
+    # the services (random inputs rarely get past the first check).
+    for id_value in ids:
+        check_once({n: plausible(a.type, id_value) for n, a in args.items()})
 
     @settings(max_examples=25, deadline=None, database=None, suppress_health_check=list(HealthCheck))
     @given(variables=strategy)
     def check(variables):
-        before = database_fingerprint()
-        response = staff_api.post(document, variables)
-        assert response.status_code in (200, 400), (variables, response.text[:2000])
-        body = response.json()
-        failed = body.get("errors") or (
-            (body.get("data") or {}).get(name) or {}
-        ).get("openOrderErrors")
-        if failed:
-            assert database_fingerprint() == before, (variables, body)
+        check_once(variables)
 
     check()
+
+
+def plausible(gql_type, id_value):
+    """A value of the type that a client could mean: every ID is `id_value`,
+    numbers are 1 (a job's first version), required input fields are given."""
+    if isinstance(gql_type, GraphQLNonNull):
+        return plausible(gql_type.of_type, id_value)
+    if isinstance(gql_type, GraphQLList):
+        return [plausible(gql_type.of_type, id_value)]
+    if isinstance(gql_type, GraphQLInputObjectType):
+        return {
+            name: plausible(field.type, id_value)
+            for name, field in gql_type.fields.items()
+            if isinstance(field.type, GraphQLNonNull)
+        }
+    if gql_type.name == "ID":
+        return id_value
+    return placeholder(gql_type)
+
+
+@pytest.mark.parametrize("name,field", MUTATIONS, ids=[m[0] for m in MUTATIONS])
+def test_mutation_inputs_never_break_the_server(api, staff_api, demo_shop, name, field):
+    check_operation(staff_api, demo_shop, "mutation", name, field, real_ids(api, demo_shop))
+
+
+@pytest.mark.parametrize("name,field", QUERIES, ids=[q[0] for q in QUERIES])
+def test_query_inputs_never_break_the_server(api, staff_api, demo_shop, name, field):
+    check_operation(staff_api, demo_shop, "query", name, field, real_ids(api, demo_shop))

@@ -33,33 +33,47 @@ def empty_database():
     admin.close()
 
 
-def test_pip_install_in_a_clean_venv_then_migrate(tmp_path, empty_database):
+def clean_venv(path):
     python = os.path.join(sys.base_prefix, "bin", "python3.8")
-    venv = tmp_path / "venv"
-    run([python, "-m", "venv", str(venv)])
-    pip = [str(venv / "bin" / "python"), "-m", "pip", "--disable-pip-version-check", "-q"]
-    run(pip + ["install", "pip<24.1"])
-    run(
-        pip + ["install", "-c", os.path.join(ROOT, "requirements", "saleor-2.10.1.txt"),
-               "braintree==3.49.0", ROOT],
-        cwd=str(tmp_path),
-    )
-    env = dict(
-        os.environ,
-        DJANGO_SETTINGS_MODULE="openorder_plugin.settings",
-        SECRET_KEY="packaging-check",
-        DATABASE_URL=empty_database,
-    )
-    admin = str(venv / "bin" / "django-admin")
-    # Run from elsewhere so only the installed package can be imported.
-    out = run([admin, "migrate", "--no-input"], env=env, cwd=str(tmp_path))
-    assert "openorder.0001_initial... OK" in out
+    run([python, "-m", "venv", str(path)])
+    return [str(path / "bin" / "python"), "-m", "pip", "--disable-pip-version-check", "-q"]
+
+
+def serves_the_api(venv, env, cwd):
+    """Django starts from the installed package and GET /graphql/ answers."""
     check = run(
         [str(venv / "bin" / "python"), "-c",
          "import django; django.setup();"
          "import openorder_plugin, sys; assert 'site-packages' in openorder_plugin.__file__;"
          "from django.test import Client;"
          "r = Client().get('/graphql/', HTTP_HOST='127.0.0.1'); print(r.status_code)"],
-        env=env, cwd=str(tmp_path),
+        env=env, cwd=cwd,
     )
-    assert check.strip().splitlines()[-1] == "200"
+    return check.strip().splitlines()[-1] == "200"
+
+
+def test_pip_install_and_the_wheel_in_clean_venvs_then_migrate(tmp_path, empty_database):
+    env = dict(
+        os.environ,
+        DJANGO_SETTINGS_MODULE="openorder_plugin.settings",
+        SECRET_KEY="packaging-check",
+        DATABASE_URL=empty_database,
+    )
+    # `pip install .` exactly, with no flags or constraints.
+    source = tmp_path / "from-source"
+    pip = clean_venv(source)
+    run(pip + ["install", ROOT], cwd=str(tmp_path))
+    admin = str(source / "bin" / "django-admin")
+    # Run from elsewhere so only the installed package can be imported.
+    out = run([admin, "migrate", "--no-input"], env=env, cwd=str(tmp_path))
+    assert "openorder.0001_initial... OK" in out
+    assert serves_the_api(source, env, str(tmp_path))
+    run([admin, "openorder_compilemessages", "--check"], env=env, cwd=str(tmp_path))
+
+    # The built wheel, installed exactly as a shop would.
+    wheels = tmp_path / "wheels"
+    run(pip + ["wheel", "--no-deps", "-w", str(wheels), ROOT], cwd=str(tmp_path))
+    (wheel,) = list(wheels.glob("openorder_plugin-*.whl"))
+    built = tmp_path / "from-wheel"
+    run(clean_venv(built) + ["install", str(wheel)], cwd=str(tmp_path))
+    assert serves_the_api(built, env, str(tmp_path))

@@ -59,7 +59,7 @@ def test_cancelling_at_the_free_stage_refunds_the_deposit(api, staff_api, demo_s
     parts = installments(schedule)
     assert (parts["DEPOSIT"]["status"], parts["BALANCE"]["status"]) == ("REFUNDED", "WAIVED")
     assert schedule["outstanding"]["amount"] == 0
-    assert notes == ["Cancelled before the free-cancellation stage: full refund (46000 IDR refunded)."]
+    assert notes == ["Cancelled before the free-cancellation stage: full refund (Rp 46,000 refunded)."]
 
     late = record(staff_api, order, 1000, "after-cancel")
     assert [e["code"] for e in late["openOrderErrors"]] == ["INVALID"]
@@ -90,7 +90,7 @@ def test_cancelling_with_nothing_captured_voids_the_authorisation(api, staff_api
     assert any(e["type"] == "PAYMENT_VOIDED" for e in seen["events"])
     assert installments(schedule)["BALANCE"]["status"] == "WAIVED"
     assert notes == [
-        "Cancelled before the free-cancellation stage: full refund (0 IDR refunded, authorisation voided)."
+        "Cancelled before the free-cancellation stage: full refund (Rp 0 refunded, authorisation voided)."
     ]
 
 
@@ -110,7 +110,7 @@ def test_cancelling_after_the_free_stage_keeps_the_deposit(api, staff_api, demo_
     assert (parts["DEPOSIT"]["status"], parts["BALANCE"]["status"]) == ("PAID", "WAIVED")
     assert schedule["outstanding"]["amount"] == 0
     assert notes == [
-        "Cancelled after the free-cancellation stage: deposit kept (46000 IDR), balance waived (0 IDR refunded)."
+        "Cancelled after the free-cancellation stage: deposit kept (Rp 46,000), balance waived (Rp 0 refunded)."
     ]
 
 

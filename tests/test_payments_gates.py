@@ -47,7 +47,7 @@ def test_production_waits_for_the_deposit(api, staff_api, demo_shop):
     assert job["currentStage"] == "CONFIRMED"
     refused = advance(staff_api, job)
     assert [(e["field"], e["code"]) for e in refused["openOrderErrors"]] == [("toStage", "DEPOSIT_NOT_PAID")]
-    assert "46000 IDR" in refused["openOrderErrors"][0]["message"]
+    assert "Rp 46,000" in refused["openOrderErrors"][0]["message"]
     skipped = advance(staff_api, job, toStage="READY")
     assert [e["code"] for e in skipped["openOrderErrors"]] == ["DEPOSIT_NOT_PAID"]
     assert saved(order).production_jobs.get().current_stage == "CONFIRMED"

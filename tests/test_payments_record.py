@@ -153,7 +153,7 @@ def test_overpayment_and_currency_mismatch_change_nothing(api, staff_api, demo_s
 
     over = record(staff_api, order, SHIRT / 2 + SHIPPING + 1, "too-much")
     assert [(e["field"], e["code"]) for e in over["openOrderErrors"]] == [("amount", "OVERPAYMENT")]
-    assert "66000 IDR" in over["openOrderErrors"][0]["message"]
+    assert "Rp 66,000" in over["openOrderErrors"][0]["message"]
 
     usd = record(staff_api, order, 10, "dollars", currency="USD")
     assert [(e["field"], e["code"]) for e in usd["openOrderErrors"]] == [("currency", "CURRENCY_MISMATCH")]

@@ -15,15 +15,16 @@ export const CHROMIUM_ARGS = [
   "--disable-sync",
 ];
 
-/** A fresh browser with its own profile directory; `close()` removes both. */
-export async function launch() {
+/** A fresh browser with its own profile directory and the browser language
+ * `locale` (what the board follows); `close()` removes both. */
+export async function launch({ locale = process.env.E2E_LOCALE || "en-US" } = {}) {
   const profile = mkdtempSync(join(tmpdir(), "openorder-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
     args: CHROMIUM_ARGS,
     headless: true,
     viewport: { width: 1440, height: 900 },
-    locale: process.env.E2E_LOCALE || "en-US",
+    locale,
   });
   return {
     context,

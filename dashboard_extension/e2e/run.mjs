@@ -6,7 +6,10 @@
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
+import { createRequire } from "node:module";
 import { launch } from "./browser.mjs";
+
+const axeSource = createRequire(import.meta.url)("axe-core").source;
 
 const BASE_URL = (process.env.BASE_URL || "http://127.0.0.1:8000").replace(/\/$/, "");
 const APP = `${BASE_URL}/dashboard-extension/`;
@@ -14,17 +17,18 @@ const INPUT = JSON.parse(process.env.E2E_INPUT || "{}");
 const SHOTS = process.env.E2E_SCREENSHOTS || "";
 const TIMEOUT = 20000;
 
-async function screenshot(page, name) {
+async function screenshot(page, name, { fullPage = false } = {}) {
   if (!SHOTS) return null;
   mkdirSync(SHOTS, { recursive: true });
   const path = join(SHOTS, `${name}.png`);
-  await page.screenshot({ path, fullPage: false });
+  await page.screenshot({ path, fullPage });
   return path;
 }
 
-/** A signed-in page in a fresh browser (its own profile: its own session). */
-async function signedIn() {
-  const browser = await launch();
+/** A signed-in page in a fresh browser (its own profile: its own session),
+ * whose language is `locale` (the board follows it). */
+async function signedIn({ locale } = {}) {
+  const browser = await launch({ locale });
   const page = browser.context.pages()[0] ?? (await browser.context.newPage());
   page.setDefaultTimeout(TIMEOUT);
   const problems = [];
@@ -35,15 +39,82 @@ async function signedIn() {
     await dialog.dismiss();
   });
   await page.goto(APP);
-  await page.getByLabel("E-mail").fill(INPUT.email);
-  await page.getByLabel("Password").fill(INPUT.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByRole("link", { name: "Board" }).waitFor();
+  await page.locator('input[name="email"]').fill(INPUT.email);
+  await page.locator('input[name="password"]').fill(INPUT.password);
+  await page.locator('form button[type="submit"]').click();
+  await page.getByTestId("board").waitFor();
   return { browser, page, problems, dialogs };
 }
 
+/** The board of one product type (by name), as a floor worker picks it. */
+async function showType(page, name) {
+  if (!name) return;
+  const select = page.locator('select[name="productType"]');
+  await select.waitFor();
+  await page.waitForFunction((wanted) => {
+    const options = [...document.querySelectorAll('select[name="productType"] option')];
+    return options.some((option) => option.textContent === wanted);
+  }, name);
+  await select.selectOption({ label: name });
+}
+
+/** axe-core's check of the page as it stands: the violations that are
+ * "serious" or "critical" (rule, impact, what to fix, where). */
+async function accessibility(page) {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ["violations"] });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 5).map((n) => ({
+        target: n.target.join(" "),
+        html: n.html.slice(0, 160),
+        why: (n.failureSummary || "").slice(0, 240),
+      })),
+    }));
+  });
+  return violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+}
+
+/** How the page fits the window: nothing wider than the screen, and no
+ * text squeezed to a letter or two per line. */
+async function fit(page, root) {
+  return page.evaluate((selector) => {
+    const scope = document.querySelector(selector) || document.body;
+    const squeezed = [];
+    for (const el of scope.querySelectorAll("*")) {
+      if (el.children.length) continue; // text-only elements: their box is their text's
+      const own = el.textContent.trim();
+      if (own.length < 4) continue;
+      const box = el.getBoundingClientRect();
+      if (box.width === 0 && box.height === 0) continue; // not shown
+      // The lines the text takes: one box per line of the text's range.
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+      const lines = Math.max(1, tops.size);
+      // Squeezed: a few letters per line over several lines (or no room at all).
+      if (box.width < 16 || (lines >= 3 && own.length / lines < 5))
+        squeezed.push({ text: own.slice(0, 40), width: Math.round(box.width), height: Math.round(box.height) });
+    }
+    return {
+      viewport: window.innerWidth,
+      pageWidth: document.documentElement.scrollWidth,
+      lang: document.documentElement.lang,
+      squeezed: squeezed.slice(0, 10),
+    };
+  }, root);
+}
+
+/** A laptop's screenshot shows the whole page; a phone's, the screen. */
+async function shoot(page, name) {
+  return screenshot(page, name, { fullPage: page.viewportSize().width >= 1024 });
+}
+
 function card(page, orderNumber) {
-  return page.getByTestId("job-card").filter({ hasText: `Order #${orderNumber}` });
+  return page.locator(`[data-testid="job-card"][data-order="${orderNumber}"]`);
 }
 
 async function openJob(page, orderNumber) {
@@ -56,6 +127,7 @@ const scenarios = {
   async advanceLateJob() {
     const { browser, page, problems } = await signedIn();
     try {
+      await showType(page, INPUT.productType);
       await card(page, INPUT.lateOrder).first().waitFor();
       const boardShot = await screenshot(page, "board");
       await page.getByLabel("Late only").check();
@@ -93,6 +165,7 @@ const scenarios = {
     const second = await signedIn();
     try {
       for (const { page } of [first, second]) {
+        await showType(page, INPUT.productType);
         await page.locator('input[name="search"]').fill(String(INPUT.order));
         await card(page, INPUT.order).first().waitFor();
         await openJob(page, INPUT.order);
@@ -165,6 +238,7 @@ const scenarios = {
       await page.getByTestId("feedback").filter({ hasText: "Saved." }).waitFor();
     };
     try {
+      await showType(page, INPUT.productType);
       await page.locator('input[name="search"]').fill(INPUT.customerEmail);
       await card(page, INPUT.order).first().waitFor();
       await openJob(page, INPUT.order);
@@ -212,10 +286,110 @@ const scenarios = {
     }
   },
 
+  /** An order waiting for its deposit: the card says it is not paid, the job
+   * page says what the order waits for and until when; a deadline in the past
+   * is refused beside the form, the one offered (a day later) is taken; in
+   * Indonesian the server's summary is Indonesian; on a phone the panel fits. */
+  async paymentDeadline() {
+    const { browser, page, problems } = await signedIn();
+    const schedule = page.getByTestId("payment-schedule");
+    const read = async () => ({
+      state: await schedule.getByTestId("payment-state").getAttribute("data-state"),
+      badge: (await schedule.getByTestId("payment-state").textContent()).trim(),
+      summary: (await schedule.getByTestId("payment-summary-text").textContent()).trim(),
+      deadline: await schedule.getByTestId("payment-deadline").getAttribute("data-deadline"),
+      deadlineText: (await schedule.getByTestId("payment-deadline").textContent()).trim(),
+    });
+    try {
+      await showType(page, INPUT.productType);
+      await page.locator('input[name="search"]').fill(String(INPUT.order));
+      const jobCard = card(page, INPUT.order).first();
+      await jobCard.waitFor();
+      const cardPayment = (await jobCard.getByTestId("payment-status").textContent()).trim();
+      await openJob(page, INPUT.order);
+      await schedule.getByTestId("payment-summary").waitFor();
+      const before = await read();
+      const input = schedule.getByLabel("New deadline");
+      const offered = await input.inputValue();
+
+      // Refused: a deadline in the past; the error shows beside the form.
+      await input.fill("2020-01-01T10:00");
+      await schedule.getByRole("button", { name: "Extend deadline" }).click();
+      const refusal = schedule.getByTestId("deadline-feedback");
+      await refusal.filter({ hasText: "Could not save" }).waitFor();
+      const refused = (await refusal.textContent()).trim();
+      assert.equal((await read()).deadline, before.deadline, "a refused extension changed the deadline shown");
+
+      // Taken: the day after, as offered; the schedule is reloaded.
+      await input.fill(offered);
+      await schedule.getByRole("button", { name: "Extend deadline" }).click();
+      await refusal.filter({ hasText: "Deadline extended." }).waitFor();
+      await page.waitForFunction(
+        (old) => {
+          const shown = document.querySelector('[data-testid="payment-deadline"]');
+          return shown && shown.getAttribute("data-deadline") !== old;
+        },
+        before.deadline,
+      );
+      const after = await read();
+      const desktopShot = await screenshot(page, "payment-deadline");
+
+      // The board in Indonesian asks the server for its words in Indonesian.
+      await page.getByRole("button", { name: "ID", exact: true }).click();
+      await schedule.getByTestId("payment-state").filter({ hasText: "Menunggu DP" }).waitFor();
+      await page.waitForFunction(
+        (english) => {
+          const text = document.querySelector('[data-testid="payment-summary-text"]');
+          return text && text.textContent.trim() !== english;
+        },
+        after.summary,
+      );
+      const indonesian = await read();
+
+      // A phone: nothing of the panel reaches past the screen.
+      await page.setViewportSize({ width: 390, height: 844 });
+      await schedule.scrollIntoViewIfNeeded();
+      const phone = await page.evaluate(() => {
+        const panel = document.querySelector('[data-testid="payment-schedule"]');
+        const box = panel.getBoundingClientRect();
+        const inside = [...panel.querySelectorAll("*")].filter((el) => !el.closest(".oo-scroll-x") || el.classList.contains("oo-scroll-x"));
+        const widest = Math.max(...inside.map((el) => el.getBoundingClientRect().right));
+        const table = panel.querySelector(".oo-scroll-x");
+        return {
+          tableScroll: table.scrollWidth,
+          tableClient: table.clientWidth,
+          viewport: window.innerWidth,
+          left: box.left,
+          right: box.right,
+          widestRight: widest,
+          panelScroll: panel.scrollWidth,
+          panelClient: panel.clientWidth,
+          pageScroll: document.documentElement.scrollWidth,
+        };
+      });
+      const phoneShot = SHOTS ? join(SHOTS, "payment-phone.png") : null;
+      if (phoneShot) await schedule.screenshot({ path: phoneShot });
+      assert.deepEqual(problems, []);
+      return {
+        card: cardPayment,
+        before,
+        offered,
+        refused,
+        after,
+        indonesian,
+        phone,
+        screenshots: [desktopShot, phoneShot].filter(Boolean),
+      };
+    } finally {
+      await browser.close();
+    }
+  },
+
   /** A spec value that is markup shows as its characters and runs nothing. */
   async injectionShownAsText() {
     const { browser, page, problems, dialogs } = await signedIn();
     try {
+      await showType(page, INPUT.productType);
       await card(page, INPUT.order).first().waitFor();
       await openJob(page, INPUT.order);
       const spec = page.getByTestId(`spec-${INPUT.specCode}`);
@@ -233,6 +407,118 @@ const scenarios = {
     }
   },
 };
+
+/** The board on the production floor, in each language, on a laptop
+ * (1440 px) and a phone (390 px): one product type's stages, Indonesian
+ * wherever the board writes, nothing wider than the screen, the job's main
+ * action under the thumb, and no serious accessibility violations on the
+ * board, the job page and the settings page. Screenshots of each. */
+async function floorIn(language) {
+  const locale = language === "id" ? "id-ID" : "en-US";
+  const { browser, page, problems } = await signedIn({ locale });
+  const seen = { language, screenshots: [] };
+  const shot = async (name) => {
+    const path = await shoot(page, `${name}-${page.viewportSize().width}-${language}`);
+    if (path) seen.screenshots.push(path);
+  };
+  const laptop = () => page.setViewportSize({ width: 1440, height: 900 });
+  const phone = () => page.setViewportSize({ width: 390, height: 844 });
+  try {
+    // ---- the board
+    await showType(page, INPUT.productTypeName);
+    const jobCard = card(page, INPUT.order).first();
+    await jobCard.waitFor();
+    await page.waitForFunction(() => ![...document.querySelectorAll('[data-testid="board-column"]')].some((c) => c.textContent.includes("…")));
+    const columns = async () =>
+      page.evaluate(() => {
+        const board = document.querySelector('[data-testid="board"]');
+        return {
+          board: { scrollWidth: board.scrollWidth, clientWidth: board.clientWidth },
+          columns: [...board.querySelectorAll('[data-testid="board-column"]')].map((c) => {
+            const box = c.getBoundingClientRect();
+            return { stage: c.getAttribute("data-stage"), left: box.left, right: box.right, top: box.top, width: box.width };
+          }),
+        };
+      });
+    seen.board = {
+      laptop: { ...(await columns()), fit: await fit(page, '[data-testid="board"]') },
+      cardSpecs: await jobCard.getByTestId("card-spec").allTextContents(),
+      promised: (await jobCard.getByTestId("promised-date").textContent()).trim(),
+      productTypeOptions: await page.locator('select[name="productType"] option').allTextContents(),
+      axe: { laptop: await accessibility(page) },
+    };
+    await shot("board");
+    await phone();
+    await jobCard.scrollIntoViewIfNeeded();
+    seen.board.phone = { ...(await columns()), fit: await fit(page, "#root") };
+    const loadMore = page.getByTestId("load-more");
+    seen.board.phone.loadMore = (await loadMore.count()) ? await loadMore.first().boundingBox() : null;
+    seen.board.axe.phone = await accessibility(page);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shot("board");
+
+    // ---- the job page
+    await laptop();
+    await jobCard.click();
+    await page.getByTestId("job-page").waitFor();
+    const specs = {};
+    for (const code of INPUT.specCodes) specs[code] = (await page.getByTestId(`spec-${code}`).textContent()).trim();
+    seen.job = { specs, lang: await page.evaluate(() => document.documentElement.lang), axe: { laptop: await accessibility(page) } };
+    seen.job.timeline = (await page.getByTestId("timeline").textContent()).trim();
+    await shot("job");
+    await phone();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const thumb = async () =>
+      page.evaluate(() => {
+        const button = document.querySelector('[data-testid="advance"]');
+        const box = button.getBoundingClientRect();
+        const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+        return {
+          viewportHeight: window.innerHeight,
+          top: box.top,
+          bottom: box.bottom,
+          left: box.left,
+          right: box.right,
+          height: box.height,
+          reachable: !!hit && button.contains(hit),
+        };
+      });
+    seen.job.phone = { fit: await fit(page, "#root"), atTop: await thumb() };
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    seen.job.phone.atBottom = await thumb();
+    seen.job.axe.phone = await accessibility(page);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shot("job");
+
+    // ---- the settings page
+    await laptop();
+    await page.locator("header nav a").nth(1).click();
+    await page.getByTestId("product-type-link").filter({ hasText: INPUT.settingsTypeName }).click();
+    await page.getByTestId("settings-page").waitFor();
+    await page.getByTestId("buyer-form-preview").waitFor();
+    seen.settings = {
+      fieldTypes: await page.getByTestId("spec-field-type").allTextContents(),
+      preview: (await page.getByTestId("buyer-form-preview").textContent()).trim(),
+      axe: { laptop: await accessibility(page) },
+    };
+    await shot("settings");
+    await phone();
+    seen.settings.phone = { fit: await fit(page, "#root") };
+    seen.settings.axe.phone = await accessibility(page);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shot("settings");
+    seen.lang = await page.evaluate(() => document.documentElement.lang);
+    seen.problems = problems;
+    return seen;
+  } catch (error) {
+    await shoot(page, `failure-${language}`).catch(() => null);
+    throw error;
+  } finally {
+    await browser.close();
+  }
+}
+
+scenarios.floor = async () => ({ en: await floorIn("en"), id: await floorIn("id") });
 
 const name = process.argv[2];
 if (!scenarios[name]) {

@@ -72,13 +72,15 @@ export function App() {
         justifyContent="space-between"
         paddingX={6}
         paddingY={3}
+        className="oo-header"
         backgroundColor="default1"
         borderBottomStyle="solid"
         borderBottomWidth={1}
         borderColor="default1"
         gap={4}
+        flexWrap="wrap"
       >
-        <Box display="flex" alignItems="center" gap={6}>
+        <Box display="flex" alignItems="center" gap={6} flexWrap="wrap">
           <Text size={6} fontWeight="bold">
             {t("appTitle")}
           </Text>
@@ -95,7 +97,7 @@ export function App() {
             </Link>
           </Box>
         </Box>
-        <Box display="flex" alignItems="center" gap={4}>
+        <Box display="flex" alignItems="center" gap={4} flexWrap="wrap">
           <LanguageSwitch />
           {session.email && (
             <Text size={2} color="default2">
@@ -109,7 +111,7 @@ export function App() {
           )}
         </Box>
       </Box>
-      <Box as="main" padding={6} flexGrow="1">
+      <Box as="main" padding={6} flexGrow="1" className="oo-main">
         <Page route={route} />
       </Box>
     </Box>

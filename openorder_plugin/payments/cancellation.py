@@ -17,7 +17,7 @@ from saleor.payment.models import Payment
 
 from ..models import PaymentSchedule, ProductionJob
 from ..models.payments import InstallmentKind, InstallmentStatus
-from .deposits import display
+from ..l10n import format_money
 from .schedule import settings_of_line
 
 FULL_REFUND = "FULL_REFUND"
@@ -95,6 +95,10 @@ def cancel_schedule(order, user=None):
         installment.save(update_fields=["status"])
 
     currency = schedule.currency
+
+    def display(amount, currency):  # the order history is in English, as Saleor's
+        return format_money(amount, currency, "en")
+
     if rule == FULL_REFUND:
         message = "Cancelled before the free-cancellation stage: full refund (%s refunded%s)." % (
             display(refunded, currency),

@@ -100,8 +100,3 @@ def _trigger_rank(settings):
     due = settings.balance_due
     rank = TRIGGER_ORDER.index(due) if due in TRIGGER_ORDER else 1
     return (rank, settings.balance_due_days or 0)
-
-
-def display(amount: Decimal, currency: str) -> str:
-    """An amount for a message: `50000 IDR`, `12.50 USD`."""
-    return "%s %s" % (quantize(amount, currency), currency)

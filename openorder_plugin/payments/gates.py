@@ -5,7 +5,7 @@ from ..config import BALANCE_GATE, DEPOSIT_GATE, setting_enabled
 from ..errors import OpenOrderError, OpenOrderErrorCode as Codes
 from ..models import Installment
 from ..models.payments import DueTrigger, InstallmentKind, InstallmentStatus
-from .deposits import display
+from ..l10n import format_money
 
 # Production may go as far as this stage before the deposit is paid.
 LAST_STAGE_BEFORE_DEPOSIT = "CONFIRMED"
@@ -27,7 +27,7 @@ def _unpaid(order_id, **filters):
 
 
 def _money(amount, installment):
-    return display(amount, installment.schedule.currency)
+    return format_money(amount, installment.schedule.currency)
 
 
 def check_stage_change(job, to_stage):

@@ -24,7 +24,8 @@ from ..errors import OpenOrderError, OpenOrderErrorCode as Codes, Problems
 from ..models import Installment, PaymentRecord, PaymentSchedule
 from ..models.payments import DueTrigger, InstallmentKind, InstallmentStatus
 from . import window
-from .deposits import OrderLineTerms, display, split_order
+from ..l10n import format_money
+from .deposits import OrderLineTerms, split_order
 from ..money import currency_precision
 
 CHARGED = (
@@ -251,7 +252,7 @@ def record_payment(order, amount, currency, reference, idempotency_key, user=Non
                 "amount",
                 Codes.OVERPAYMENT,
                 "Only %s is outstanding; %s is more than that."
-                % (display(owed, currency), display(amount, currency)),
+                % (format_money(owed, currency), format_money(amount, currency)),
             )
         txn = _capture_recorded(payment, amount, reference, idempotency_key, user)
         record = PaymentRecord.objects.create(

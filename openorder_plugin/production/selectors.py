@@ -2,9 +2,12 @@
 row shows fetched in a fixed number of queries) and the buyer's timeline."""
 from django.db.models import Prefetch, Q
 
+from ..choices import SpecFieldType
 from ..models import OrderLineSpec, ProductionJob, ProductionJobEvent
 from ..models.production import JobEventType, JobStatus
 from .dates import shop_today
+
+CHOICE_TYPES = (SpecFieldType.CHOICE, SpecFieldType.MULTI_CHOICE)
 
 
 def board_jobs():
@@ -21,6 +24,9 @@ def board_jobs():
         # The board shows each order's payment status (Saleor reads it
         # from the order's payments).
         "order__payments",
+        # ... and each chosen choice by its label (the frozen specs keep
+        # the values): one query for every product type on the page.
+        "product_type__custom_spec_fields",
         Prefetch(
             "events",
             queryset=ProductionJobEvent.objects.select_related("user").order_by(
@@ -60,6 +66,34 @@ def line_specs(job):
     except OrderLineSpec.DoesNotExist:
         return []
     return list(spec.specs or [])
+
+
+def choice_labels(job):
+    """{field code: {choice value: label}} for the choice fields of the job's
+    product type (prefetched by board_jobs)."""
+    if job.product_type is None:
+        return {}
+    return {
+        field.code: {c["value"]: c.get("label") or c["value"] for c in field.choices or []}
+        for field in job.product_type.custom_spec_fields.all()
+        if field.type in CHOICE_TYPES
+    }
+
+
+def labelled_specs(job):
+    """The line's frozen specs, each with `displayValues`: for a choice the
+    labels of the chosen values (a value whose choice is gone as itself),
+    otherwise the value."""
+    labels = choice_labels(job)
+    specs = []
+    for item in line_specs(job):
+        value = item.get("value")
+        values = value if isinstance(value, list) else ([] if value is None else [value])
+        if item.get("type") in CHOICE_TYPES:
+            known = labels.get(item["code"], {})
+            values = [known.get(v, v) for v in values]
+        specs.append(dict(item, displayValues=[str(v) for v in values]))
+    return specs
 
 
 def stage_reached_at(job, events=None):

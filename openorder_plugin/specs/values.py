@@ -67,6 +67,7 @@ def clean_values(fields, specs, *, today, uploads=None, prefix="specs"):
     problems = Problems()
     by_code = {field.code: field for field in fields}
     raw = {}
+    answered = set()  # given, though in the wrong shape: not "required" as well
     for index, spec in enumerate(specs):
         code = spec.get("code")
         if code not in by_code:
@@ -83,9 +84,23 @@ def clean_values(fields, specs, *, today, uploads=None, prefix="specs"):
                 gettext("The spec '%(code)s' is given twice.") % {"code": code},
             )
             continue
-        value = spec.get("values") if by_code[code].type == T.MULTI_CHOICE else spec.get("value")
-        if by_code[code].type == T.MULTI_CHOICE and value is None and spec.get("value") is not None:
-            value = [spec.get("value")]
+        field = by_code[code]
+        many = field.type == T.MULTI_CHOICE
+        wrong = "value" if many else "values"
+        if spec.get(wrong) is not None and spec.get("values" if many else "value") is None:
+            problems.add(
+                "%s.%s" % (prefix, code),
+                Code.VALUE_KIND_MISMATCH,
+                (
+                    gettext("%(label)s takes a list of values (`values`), not one `value`.")
+                    if many
+                    else gettext("%(label)s takes one value (`value`), not a list of `values`.")
+                )
+                % {"label": field.label},
+            )
+            answered.add(code)
+            continue
+        value = spec.get("values") if many else spec.get("value")
         if given(value):
             raw[code] = value
 
@@ -111,7 +126,7 @@ def clean_values(fields, specs, *, today, uploads=None, prefix="specs"):
                     "value": field.visible_when_value,
                 },
             )
-        elif visible and field.required and field.code not in raw:
+        elif visible and field.required and field.code not in raw and field.code not in answered:
             problems.add(
                 path, Code.REQUIRED, gettext("%(label)s is required.") % {"label": field.label}
             )

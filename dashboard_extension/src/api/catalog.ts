@@ -3,56 +3,21 @@
 import { useEffect, useState } from "react";
 import { request } from "./client";
 import { MADE_TO_ORDER_PRODUCT_TYPES } from "./operations";
-import type { Connection, Stage } from "./types";
+import type { MadeToOrderProductTypesQuery, SettingsFieldsFragment, SpecFieldFieldsFragment } from "./generated";
 
-type Money = { amount: number; currency: string };
+export type SpecField = SpecFieldFieldsFragment;
 
-export type SpecField = {
-  id: string;
-  code: string;
-  label: string;
-  helpText: string | null;
-  type: string;
-  required: boolean;
-  position: number;
-  minLength: number | null;
-  maxLength: number | null;
-  pattern: string | null;
-  minValue: number | null;
-  maxValue: number | null;
-  earliestDateDays: number | null;
-  maxFileSize: number | null;
-  allowedFileTypes: string[];
-  choices: { value: string; label: string; price: Money }[];
-  pricePerUnit: Money;
-  pricePerCharacter: Money;
-  visibleWhenField: string | null;
-  visibleWhenValue: string | null;
-};
+/** A product type's made-to-order settings, with the type's ID and name. */
+export type ProductTypeSettings = Omit<SettingsFieldsFragment, "productType"> & { id: string; name: string };
 
-export type ProductTypeSettings = {
-  id: string;
-  name: string;
-  mode: "READY_STOCK" | "MADE_TO_ORDER";
-  leadTimeDays: number;
-  dailyCapacity: number | null;
-  workingDays: string[];
-  stages: Stage[];
-  freeCancellationStage: string | null;
-  deposit: { type: string; percent: number | null; amount: Money | null };
-  balance: { due: string; days: number | null };
-  schemaVersion: number;
-  specFields: SpecField[];
-};
-
-export type SettingsNode = Omit<ProductTypeSettings, "id" | "name"> & { productType: { id: string; name: string } };
+export type SettingsNode = SettingsFieldsFragment;
 
 export function fromNode(node: SettingsNode): ProductTypeSettings {
   const { productType, ...rest } = node;
   return { ...rest, id: productType.id, name: productType.name };
 }
 
-type Data = { madeToOrderProductTypes: Connection<SettingsNode> };
+type Data = MadeToOrderProductTypesQuery;
 
 /** Every product type's settings (a shop has tens of types, not thousands). */
 export async function fetchProductTypes(): Promise<ProductTypeSettings[]> {
@@ -60,9 +25,11 @@ export async function fetchProductTypes(): Promise<ProductTypeSettings[]> {
   let after: string | null = null;
   for (let page = 0; page < 20; page++) {
     const data: Data = await request<Data>(MADE_TO_ORDER_PRODUCT_TYPES, { first: 100, after });
-    all.push(...data.madeToOrderProductTypes.edges.map((e) => fromNode(e.node)));
-    if (!data.madeToOrderProductTypes.pageInfo.hasNextPage) break;
-    after = data.madeToOrderProductTypes.pageInfo.endCursor;
+    const connection = data.madeToOrderProductTypes;
+    if (!connection) break;
+    all.push(...connection.edges.map((e) => fromNode(e.node)));
+    if (!connection.pageInfo.hasNextPage) break;
+    after = connection.pageInfo.endCursor;
   }
   return all;
 }

@@ -1,6 +1,7 @@
 // The only way the app talks to the server: POST to the plugin's GraphQL API
 // on the same origin, with the staff member's JWT.
 import { session } from "../auth/session";
+import type { OpenOrderErrorFieldsFragment } from "./generated";
 
 export const GRAPHQL_URL = "/graphql/";
 
@@ -12,22 +13,32 @@ export class ApiError extends Error {
   }
 }
 
+/** The board's language, sent as Accept-Language so that the text the server
+ * writes (a payment schedule's summary, error messages) is in it too. */
+let language: string | null = null;
+
+export function setApiLanguage(next: string | null) {
+  language = next;
+}
+
 /** A typed error of an open-order mutation (`openOrderErrors`). */
-export type OpenOrderError = { field: string | null; code: string; message: string | null };
+export type OpenOrderError = OpenOrderErrorFieldsFragment;
 
 export async function request<T>(
   query: string,
   variables: Record<string, unknown> = {},
-  options: { token?: string | null; auth?: boolean } = {},
+  options: { token?: string | null; auth?: boolean; signal?: AbortSignal } = {},
 ): Promise<T> {
   const headers: Record<string, string> = { "Content-Type": "application/json" };
   const token = options.auth === false ? null : options.token ?? (await session.validToken());
   if (token) headers.Authorization = `JWT ${token}`;
+  if (language) headers["Accept-Language"] = language;
   const response = await fetch(GRAPHQL_URL, {
     method: "POST",
     headers,
     body: JSON.stringify({ query, variables }),
     credentials: "same-origin",
+    signal: options.signal,
   });
   let body: { data?: T; errors?: GraphQLErrorBody[] };
   try {

@@ -1,7 +1,10 @@
 // Every GraphQL document the board sends, in one place, so that aligning the
-// app with the plugin's schema means reading one file.
+// app with the plugin's schema means reading one file. graphql-codegen reads
+// the /* GraphQL */ literals (fragments are appended to the operations that
+// use them) and writes their TypeScript types to generated.ts: after a change
+// here or in the schema, run `npm run generate`.
 
-export const TOKEN_CREATE = `
+export const TOKEN_CREATE = /* GraphQL */ `
   mutation TokenCreate($email: String!, $password: String!) {
     tokenCreate(email: $email, password: $password) {
       token
@@ -13,13 +16,13 @@ export const TOKEN_CREATE = `
 
 // Saleor 2.10's JWTs last 5 minutes (when expiry is enforced); the board
 // refreshes a minute before.
-export const TOKEN_REFRESH = `
+export const TOKEN_REFRESH = /* GraphQL */ `
   mutation TokenRefresh($token: String!) {
     tokenRefresh(token: $token) { token }
   }
 `;
 
-export const ME = `
+export const ME = /* GraphQL */ `
   query Me {
     me { id email firstName lastName isStaff }
   }
@@ -27,85 +30,106 @@ export const ME = `
 
 // ---------------------------------------------------------------- production
 
-const JOB_CARD_FIELDS = `
-  id
-  version
-  quantity
-  productName
-  variantName
-  currentStage
-  currentStageLabel
-  isLastStage
-  status
-  promisedDate
-  isOverdue
-  specs { code label type value values }
-  assignee { id email firstName lastName }
-  order { id number userEmail paymentStatus }
+const JOB_CARD_FIELDS = /* GraphQL */ `
+  fragment JobCardFields on ProductionJob {
+    id
+    version
+    quantity
+    productName
+    variantName
+    currentStage
+    currentStageLabel
+    isLastStage
+    status
+    promisedDate
+    isOverdue
+    specs { code label type value values displayValue displayValues }
+    assignee { id email firstName lastName }
+    order { id number userEmail paymentStatus }
+  }
 `;
 
-export const PRODUCTION_JOBS = `
+export const PRODUCTION_JOBS = /* GraphQL */ `
   query ProductionJobs(
     $first: Int, $after: String, $filter: ProductionJobFilterInput, $sortBy: ProductionJobSortingInput
   ) {
     productionJobs(first: $first, after: $after, filter: $filter, sortBy: $sortBy) {
       totalCount
       pageInfo { hasNextPage endCursor }
-      edges { node { ${JOB_CARD_FIELDS} } }
+      edges { node { ...JobCardFields } }
     }
   }
-`;
-
-const JOB_FIELDS = `
   ${JOB_CARD_FIELDS}
-  stages { code label }
-  holdReason
-  notes
-  createdAt
-  stageChangedAt
-  events { id type fromStage toStage note date user { email firstName lastName } }
 `;
 
-export const PRODUCTION_JOB = `
+const JOB_FIELDS = /* GraphQL */ `
+  fragment JobFields on ProductionJob {
+    ...JobCardFields
+    stages { code label }
+    holdReason
+    notes
+    createdAt
+    stageChangedAt
+    events { id type fromStage toStage note date user { email firstName lastName } }
+  }
+`;
+
+const JOB_FRAGMENTS = JOB_CARD_FIELDS + JOB_FIELDS;
+
+export const PRODUCTION_JOB = /* GraphQL */ `
   query ProductionJob($id: ID!) {
-    productionJob(id: $id) {
-      ${JOB_FIELDS}
+    productionJob(id: $id) { ...JobFields }
+  }
+  ${JOB_FRAGMENTS}
+`;
+
+const OPEN_ORDER_ERROR_FIELDS = /* GraphQL */ `
+  fragment OpenOrderErrorFields on OpenOrderError { field code message }
+`;
+
+export const PRODUCTION_JOB_ADVANCE = /* GraphQL */ `
+  mutation ProductionJobAdvance($id: ID!, $toStage: String, $note: String, $version: Int!) {
+    productionJobAdvance(id: $id, toStage: $toStage, note: $note, version: $version) {
+      job { ...JobFields }
+      openOrderErrors { ...OpenOrderErrorFields }
     }
   }
+  ${JOB_FRAGMENTS}${OPEN_ORDER_ERROR_FIELDS}
 `;
 
-const JOB_RESULT = `
-  job { ${JOB_FIELDS} }
-  openOrderErrors { field code message }
-`;
-
-export const PRODUCTION_JOB_ADVANCE = `
-  mutation ProductionJobAdvance($id: ID!, $toStage: String, $note: String, $version: Int!) {
-    productionJobAdvance(id: $id, toStage: $toStage, note: $note, version: $version) { ${JOB_RESULT} }
-  }
-`;
-
-export const PRODUCTION_JOB_UPDATE = `
+export const PRODUCTION_JOB_UPDATE = /* GraphQL */ `
   mutation ProductionJobUpdate($id: ID!, $input: ProductionJobUpdateInput!, $version: Int!) {
-    productionJobUpdate(id: $id, input: $input, version: $version) { ${JOB_RESULT} }
+    productionJobUpdate(id: $id, input: $input, version: $version) {
+      job { ...JobFields }
+      openOrderErrors { ...OpenOrderErrorFields }
+    }
   }
+  ${JOB_FRAGMENTS}${OPEN_ORDER_ERROR_FIELDS}
 `;
 
-export const PRODUCTION_JOB_HOLD = `
+export const PRODUCTION_JOB_HOLD = /* GraphQL */ `
   mutation ProductionJobHold($id: ID!, $reason: String!, $version: Int!) {
-    productionJobHold(id: $id, reason: $reason, version: $version) { ${JOB_RESULT} }
+    productionJobHold(id: $id, reason: $reason, version: $version) {
+      job { ...JobFields }
+      openOrderErrors { ...OpenOrderErrorFields }
+    }
   }
+  ${JOB_FRAGMENTS}${OPEN_ORDER_ERROR_FIELDS}
 `;
 
-export const PRODUCTION_JOB_RESUME = `
+export const PRODUCTION_JOB_RESUME = /* GraphQL */ `
   mutation ProductionJobResume($id: ID!, $version: Int!) {
-    productionJobResume(id: $id, version: $version) { ${JOB_RESULT} }
+    productionJobResume(id: $id, version: $version) {
+      job { ...JobFields }
+      openOrderErrors { ...OpenOrderErrorFields }
+    }
   }
+  ${JOB_FRAGMENTS}${OPEN_ORDER_ERROR_FIELDS}
 `;
 
 // Staff members a job can be assigned to (Saleor's own query; needs the
 // "manage staff" permission, without it the board offers "assign to me").
-export const STAFF_USERS = `
+export const STAFF_USERS = /* GraphQL */ `
   query StaffUsers {
     staffUsers(first: 100) { edges { node { id email firstName lastName } } }
   }
@@ -113,97 +137,140 @@ export const STAFF_USERS = `
 
 // ------------------------------------------------------------------ payments
 
-const PAYMENT_SCHEDULE_FIELDS = `
-  currency
-  total { amount currency }
-  outstanding { amount currency }
-  cancellationRule
-  installments {
-    kind status dueTrigger dueDays dueDate paidAt
-    amount { amount currency }
-    paidAmount { amount currency }
+// state: where the order stands (AWAITING_DEPOSIT … LAPSED); deadline: when it
+// is cancelled automatically unless the deposit is paid or staff confirm it;
+// summary: one sentence saying so, in the request's language (Accept-Language).
+const PAYMENT_SCHEDULE_FIELDS = /* GraphQL */ `
+  fragment PaymentScheduleFields on PaymentSchedule {
+    state
+    deadline
+    summary
+    currency
+    total { amount currency }
+    outstanding { amount currency }
+    cancellationRule
+    installments {
+      kind status dueTrigger dueDays dueDate paidAt
+      amount { amount currency }
+      paidAmount { amount currency }
+    }
   }
 `;
 
-export const ORDER_PAYMENT_SCHEDULE = `
+export const ORDER_PAYMENT_SCHEDULE = /* GraphQL */ `
   query OrderPaymentSchedule($orderId: ID!) {
-    orderPaymentSchedule(orderId: $orderId) { ${PAYMENT_SCHEDULE_FIELDS} }
+    orderPaymentSchedule(orderId: $orderId) { ...PaymentScheduleFields }
   }
+  ${PAYMENT_SCHEDULE_FIELDS}
 `;
 
-export const ORDER_PAYMENT_RECORD = `
+export const ORDER_PAYMENT_DEADLINE_EXTEND = /* GraphQL */ `
+  mutation OrderPaymentDeadlineExtend($orderId: ID!, $deadline: DateTime!) {
+    orderPaymentDeadlineExtend(orderId: $orderId, deadline: $deadline) {
+      paymentSchedule { ...PaymentScheduleFields }
+      openOrderErrors { ...OpenOrderErrorFields }
+    }
+  }
+  ${PAYMENT_SCHEDULE_FIELDS}${OPEN_ORDER_ERROR_FIELDS}
+`;
+
+export const ORDER_PAYMENT_RECORD = /* GraphQL */ `
   mutation OrderPaymentRecord($orderId: ID!, $amount: PositiveDecimal!, $reference: String!, $idempotencyKey: String!) {
     orderPaymentRecord(orderId: $orderId, amount: $amount, reference: $reference, idempotencyKey: $idempotencyKey) {
       order { id paymentStatus }
-      openOrderErrors { field code message }
+      openOrderErrors { ...OpenOrderErrorFields }
     }
   }
+  ${OPEN_ORDER_ERROR_FIELDS}
 `;
 
 // ------------------------------------------------------------------- catalog
 
-const SPEC_FIELD_FIELDS = `
-  id code label helpText type required position
-  minLength maxLength pattern minValue maxValue earliestDateDays
-  maxFileSize allowedFileTypes
-  choices { value label price { amount currency } }
-  pricePerUnit { amount currency }
-  pricePerCharacter { amount currency }
-  visibleWhenField visibleWhenValue
+const SPEC_FIELD_FIELDS = /* GraphQL */ `
+  fragment SpecFieldFields on CustomSpecField {
+    id code label helpText type required position
+    minLength maxLength pattern minValue maxValue earliestDateDays
+    maxFileSize allowedFileTypes
+    choices { value label price { amount currency } }
+    pricePerUnit { amount currency }
+    pricePerCharacter { amount currency }
+    visibleWhenField visibleWhenValue
+  }
 `;
 
-const SETTINGS_FIELDS = `
-  productType { id name }
-  mode leadTimeDays dailyCapacity workingDays
-  stages { code label }
-  freeCancellationStage
-  deposit { type percent amount { amount currency } }
-  balance { due days }
-  schemaVersion
-  specFields { ${SPEC_FIELD_FIELDS} }
+const SETTINGS_FIELDS = /* GraphQL */ `
+  fragment SettingsFields on MadeToOrderSettings {
+    productType { id name }
+    mode leadTimeDays dailyCapacity workingDays
+    stages { code label }
+    notifyStages
+    freeCancellationStage
+    deposit { type percent amount { amount currency } }
+    balance { due days }
+    schemaVersion
+    specFields { ...SpecFieldFields }
+  }
 `;
 
-export const MADE_TO_ORDER_PRODUCT_TYPES = `
+const SETTINGS_FRAGMENTS = SPEC_FIELD_FIELDS + SETTINGS_FIELDS;
+
+export const MADE_TO_ORDER_PRODUCT_TYPES = /* GraphQL */ `
   query MadeToOrderProductTypes($first: Int!, $after: String) {
     madeToOrderProductTypes(first: $first, after: $after) {
       totalCount
       pageInfo { hasNextPage endCursor }
-      edges { node { ${SETTINGS_FIELDS} } }
+      edges { node { ...SettingsFields } }
     }
   }
+  ${SETTINGS_FRAGMENTS}
 `;
 
-const SETTINGS_RESULT = `
-  madeToOrderSettings { ${SETTINGS_FIELDS} }
-  openOrderErrors { field code message }
-`;
-
-export const PRODUCT_TYPE_MADE_TO_ORDER_UPDATE = `
+export const PRODUCT_TYPE_MADE_TO_ORDER_UPDATE = /* GraphQL */ `
   mutation ProductTypeMadeToOrderUpdate($productTypeId: ID!, $input: MadeToOrderSettingsInput!) {
-    productTypeMadeToOrderUpdate(productTypeId: $productTypeId, input: $input) { ${SETTINGS_RESULT} }
+    productTypeMadeToOrderUpdate(productTypeId: $productTypeId, input: $input) {
+      madeToOrderSettings { ...SettingsFields }
+      openOrderErrors { ...OpenOrderErrorFields }
+    }
   }
+  ${SETTINGS_FRAGMENTS}${OPEN_ORDER_ERROR_FIELDS}
 `;
 
-export const CUSTOM_SPEC_FIELD_CREATE = `
+export const CUSTOM_SPEC_FIELD_CREATE = /* GraphQL */ `
   mutation CustomSpecFieldCreate($productTypeId: ID!, $input: CustomSpecFieldInput!) {
-    customSpecFieldCreate(productTypeId: $productTypeId, input: $input) { ${SETTINGS_RESULT} }
+    customSpecFieldCreate(productTypeId: $productTypeId, input: $input) {
+      madeToOrderSettings { ...SettingsFields }
+      openOrderErrors { ...OpenOrderErrorFields }
+    }
   }
+  ${SETTINGS_FRAGMENTS}${OPEN_ORDER_ERROR_FIELDS}
 `;
 
-export const CUSTOM_SPEC_FIELD_UPDATE = `
+export const CUSTOM_SPEC_FIELD_UPDATE = /* GraphQL */ `
   mutation CustomSpecFieldUpdate($id: ID!, $input: CustomSpecFieldInput!) {
-    customSpecFieldUpdate(id: $id, input: $input) { ${SETTINGS_RESULT} }
+    customSpecFieldUpdate(id: $id, input: $input) {
+      madeToOrderSettings { ...SettingsFields }
+      openOrderErrors { ...OpenOrderErrorFields }
+    }
   }
+  ${SETTINGS_FRAGMENTS}${OPEN_ORDER_ERROR_FIELDS}
 `;
 
-export const CUSTOM_SPEC_FIELD_DELETE = `
+export const CUSTOM_SPEC_FIELD_DELETE = /* GraphQL */ `
   mutation CustomSpecFieldDelete($id: ID!) {
-    customSpecFieldDelete(id: $id) { ${SETTINGS_RESULT} }
+    customSpecFieldDelete(id: $id) {
+      madeToOrderSettings { ...SettingsFields }
+      openOrderErrors { ...OpenOrderErrorFields }
+    }
   }
+  ${SETTINGS_FRAGMENTS}${OPEN_ORDER_ERROR_FIELDS}
 `;
 
-export const CUSTOM_SPEC_FIELD_REORDER = `
+export const CUSTOM_SPEC_FIELD_REORDER = /* GraphQL */ `
   mutation CustomSpecFieldReorder($productTypeId: ID!, $moves: [ReorderInput!]!) {
-    customSpecFieldReorder(productTypeId: $productTypeId, moves: $moves) { ${SETTINGS_RESULT} }
+    customSpecFieldReorder(productTypeId: $productTypeId, moves: $moves) {
+      madeToOrderSettings { ...SettingsFields }
+      openOrderErrors { ...OpenOrderErrorFields }
+    }
   }
+  ${SETTINGS_FRAGMENTS}${OPEN_ORDER_ERROR_FIELDS}
 `;

@@ -1,49 +1,20 @@
-import type { OpenOrderError } from "./client";
+// The shapes the board works with, from the types graphql-codegen generates
+// (generated.ts) for the documents in operations.ts: never written by hand.
+import type {
+  JobCardFieldsFragment,
+  JobFieldsFragment,
+  ProductionJobAdvanceMutation,
+  ProductionJobsQuery,
+} from "./generated";
 
-export type Stage = { code: string; label: string };
-export type Spec = { code: string; label: string; type: string; value: string | null; values?: string[] | null };
-export type UserRef = { id?: string; email: string; firstName?: string; lastName?: string };
+export type JobCard = JobCardFieldsFragment;
+export type Job = JobFieldsFragment;
+export type Spec = JobCard["specs"][number];
+export type Stage = Job["stages"][number];
+export type JobEvent = Job["events"][number];
+/** A staff member a job can be assigned to. */
+export type UserRef = NonNullable<JobCard["assignee"]>;
+export type ProductionJobsPage = NonNullable<ProductionJobsQuery["productionJobs"]>;
 
-export type JobCard = {
-  id: string;
-  version: number;
-  quantity: number;
-  productName: string;
-  variantName: string;
-  currentStage: string;
-  currentStageLabel: string;
-  isLastStage: boolean;
-  status: "ACTIVE" | "ON_HOLD" | "CANCELLED";
-  promisedDate: string | null;
-  isOverdue: boolean;
-  specs: Spec[];
-  assignee: UserRef | null;
-  order: { id: string; number: string | null; userEmail: string | null; paymentStatus: string };
-};
-
-export type JobEvent = {
-  id: string;
-  type: string;
-  fromStage: string | null;
-  toStage: string | null;
-  note: string | null;
-  date: string;
-  user: UserRef | null;
-};
-
-export type Job = JobCard & {
-  stages: Stage[];
-  holdReason: string | null;
-  notes: string;
-  createdAt: string;
-  stageChangedAt: string;
-  events: JobEvent[];
-};
-
-export type Connection<T> = {
-  totalCount: number | null;
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  edges: { node: T }[];
-};
-
-export type JobMutationResult = { job: Job | null; openOrderErrors: OpenOrderError[] };
+/** A job mutation's answer (advance, update, hold and resume answer alike). */
+export type JobMutationResult = NonNullable<ProductionJobAdvanceMutation["productionJobAdvance"]>;

@@ -1,8 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { request } from "./client";
 
-/** Runs a query when its variables change; `reload` runs it again. */
-export function useQuery<T>(query: string, variables: Record<string, unknown>, { skip = false } = {}) {
+/** Runs a query when its variables (or `refreshKey`) change; `reload` runs it
+ * again. */
+export function useQuery<T>(
+  query: string,
+  variables: Record<string, unknown>,
+  { skip = false, refreshKey = "" }: { skip?: boolean; refreshKey?: string | number } = {},
+) {
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(!skip);
@@ -21,7 +26,8 @@ export function useQuery<T>(query: string, variables: Record<string, unknown>, {
     } finally {
       if (mine === generation.current) setLoading(false);
     }
-  }, [query, key]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [query, key, refreshKey]);
 
   useEffect(() => {
     if (!skip) void run();

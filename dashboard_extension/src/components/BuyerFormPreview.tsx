@@ -1,7 +1,7 @@
 // The form a buyer will see for a product type's spec fields, rendered live
 // from the fields being edited. It is a preview: it sends nothing.
 import { Box, Text } from "@saleor/macaw-ui";
-import { useState } from "react";
+import { Fragment, useState } from "react";
 import type { SpecField } from "../api/catalog";
 import { addDays, todayIso } from "./jobs";
 import { useI18n } from "../i18n";
@@ -36,6 +36,7 @@ export function isVisible(field: PreviewField, values: Record<string, string | s
 
 export function BuyerFormPreview({ fields }: { fields: PreviewField[] }) {
   const { t, formatMoney } = useI18n();
+  const plus = (money: { amount: number; currency: string }) => t("priceHint", { price: formatMoney(money.amount, money.currency) });
   const [values, setValues] = useState<Record<string, string | string[] | boolean>>({});
   const set = (code: string, value: string | string[] | boolean) => setValues((v) => ({ ...v, [code]: value }));
   const today = todayIso();
@@ -48,10 +49,10 @@ export function BuyerFormPreview({ fields }: { fields: PreviewField[] }) {
       {fields.filter((field) => isVisible(field, values)).map((field) => {
         const id = `preview-${field.code}`;
         const value = values[field.code];
-        const price = (field.pricePerUnit?.amount ?? 0) > 0 ? ` (+${formatMoney(field.pricePerUnit.amount, field.pricePerUnit.currency)})` : "";
+        const price = (field.pricePerUnit?.amount ?? 0) > 0 ? ` ${plus(field.pricePerUnit)}` : "";
         const perChar =
           (field.pricePerCharacter?.amount ?? 0) > 0
-            ? ` (+${formatMoney(field.pricePerCharacter.amount, field.pricePerCharacter.currency)} / char)`
+            ? ` ${t("pricePerCharacterHint", { price: formatMoney(field.pricePerCharacter.amount, field.pricePerCharacter.currency) })}`
             : "";
         let control;
         switch (field.type) {
@@ -74,7 +75,7 @@ export function BuyerFormPreview({ fields }: { fields: PreviewField[] }) {
                 {field.choices.map((choice) => (
                   <option key={choice.value} value={choice.value}>
                     {choice.label}
-                    {choice.price.amount > 0 ? ` (+${formatMoney(choice.price.amount, choice.price.currency)})` : ""}
+                    {choice.price.amount > 0 ? ` ${plus(choice.price)}` : ""}
                   </option>
                 ))}
               </select>
@@ -95,7 +96,7 @@ export function BuyerFormPreview({ fields }: { fields: PreviewField[] }) {
                         }
                       />{" "}
                       {choice.label}
-                      {choice.price.amount > 0 ? ` (+${formatMoney(choice.price.amount, choice.price.currency)})` : ""}
+                      {choice.price.amount > 0 ? ` ${plus(choice.price)}` : ""}
                     </label>
                   );
                 })}
@@ -133,7 +134,8 @@ export function BuyerFormPreview({ fields }: { fields: PreviewField[] }) {
                 {perChar}
               </label>
             </Text>
-            {control}
+            {/* A new control when the type changes (a text input never turns into a file input). */}
+            <Fragment key={field.type}>{control}</Fragment>
             {field.helpText && (
               <Text size={1} color="default2">
                 {field.helpText}

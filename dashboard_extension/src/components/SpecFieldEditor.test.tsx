@@ -46,10 +46,29 @@ describe("live preview", () => {
     expect([...preview.querySelectorAll("option")].map((o) => o.textContent)).toEqual(["Select…", "None", "Paper (+IDR\u00a05,000)"]);
   });
 
+  it("names the field types and the price hints in Indonesian", () => {
+    renderWithProviders(<EditorWithPreview />, { language: "id" });
+    const type = screen.getByLabelText("Tipe") as HTMLSelectElement;
+    expect([...type.options].map((o) => o.textContent)).toEqual([
+      "Teks", "Teks panjang", "Angka", "Pilihan", "Pilihan ganda", "Ya / tidak", "Tanggal", "Warna", "Berkas",
+    ]);
+    expect(type.value).toBe("TEXT");
+    fireEvent.change(screen.getByLabelText("Kode"), { target: { value: "print" } });
+    fireEvent.change(screen.getByLabelText("Label"), { target: { value: "Tulisan" } });
+    fireEvent.change(screen.getByLabelText("Harga per karakter"), { target: { value: "500" } });
+    fireEvent.change(screen.getByLabelText("Harga per unit"), { target: { value: "2000" } });
+    const preview = screen.getByTestId("preview-field-print");
+    expect(preview.textContent).toContain("Tulisan (+Rp\u00a02.000) (+Rp\u00a0500 / karakter)");
+    expect(preview.textContent).not.toMatch(/char\b/);
+    fireEvent.change(type, { target: { value: "FILE" } });
+    expect(screen.getByLabelText("Ukuran berkas maksimum (byte)")).toBeTruthy();
+    expect(screen.getByLabelText("Hanya tampil jika kolom")).toBeTruthy();
+  });
+
   it("shows a conditional field only when its condition holds", () => {
     const money = { amount: 0, currency: "IDR" };
     const base = {
-      helpText: null, required: false, minLength: null, maxLength: null, minValue: null, maxValue: null,
+      helpText: "", required: false, minLength: null, maxLength: null, minValue: null, maxValue: null,
       earliestDateDays: null, allowedFileTypes: [], pricePerUnit: money, pricePerCharacter: money,
       visibleWhenField: null, visibleWhenValue: null,
     };

@@ -1,19 +1,20 @@
 // Editing one spec field: a draft of strings (what the inputs hold), turned
 // into the API's CustomSpecFieldInput on save.
-import { Box, Button, Input, Text, Textarea } from "@saleor/macaw-ui";
+import { Box, Button, Text, Textarea } from "@saleor/macaw-ui";
 import type { SpecField } from "../api/catalog";
+import type { SpecFieldTypeEnum } from "../api/generated";
 import { useI18n } from "../i18n";
 import type { PreviewField } from "./BuyerFormPreview";
-import { NativeSelect } from "./ui";
+import { Input, NativeSelect } from "./ui";
 
-export const FIELD_TYPES = ["TEXT", "LONG_TEXT", "NUMBER", "CHOICE", "MULTI_CHOICE", "BOOLEAN", "DATE", "COLOR", "FILE"];
+export const FIELD_TYPES: SpecFieldTypeEnum[] = ["TEXT", "LONG_TEXT", "NUMBER", "CHOICE", "MULTI_CHOICE", "BOOLEAN", "DATE", "COLOR", "FILE"];
 
 export type FieldDraft = {
   id: string | null;
   code: string;
   label: string;
   helpText: string;
-  type: string;
+  type: SpecFieldTypeEnum;
   required: boolean;
   minLength: string;
   maxLength: string;
@@ -117,7 +118,7 @@ export function draftToPreview(draft: FieldDraft, currency: string): PreviewFiel
   return {
     code: draft.code || "new_field",
     label: draft.label || draft.code || "…",
-    helpText: draft.helpText || null,
+    helpText: draft.helpText,
     type: draft.type,
     required: draft.required,
     minLength: num(draft.minLength),
@@ -149,7 +150,7 @@ export function SpecFieldEditor({
   busy: boolean;
   otherCodes: string[];
 }) {
-  const { t } = useI18n();
+  const { t, tx } = useI18n();
   const set = (patch: Partial<FieldDraft>) => onChange({ ...draft, ...patch });
   const text = (key: keyof FieldDraft, label: string, type: "text" | "number" = "text") => (
     <Input label={label} name={`field-${key}`} type={type} value={draft[key] as string} onChange={(e) => set({ [key]: e.target.value } as Partial<FieldDraft>)} />
@@ -159,8 +160,8 @@ export function SpecFieldEditor({
       <Box display="grid" __gridTemplateColumns="1fr 1fr" gap={3}>
         {text("code", t("fieldCode"))}
         {text("label", t("fieldLabel"))}
-        <NativeSelect label={t("fieldType")} name="field-type" value={draft.type} onChange={(type) => set({ type })}
-          options={FIELD_TYPES.map((type) => ({ value: type, label: type }))} />
+        <NativeSelect label={t("fieldType")} name="field-type" value={draft.type} onChange={(type) => set({ type: type as SpecFieldTypeEnum })}
+          options={FIELD_TYPES.map((type) => ({ value: type, label: tx("fieldType", type) }))} />
         <label>
           <Box display="flex" gap={1} alignItems="center" paddingTop={6}>
             <input type="checkbox" name="field-required" checked={draft.required} onChange={(e) => set({ required: e.target.checked })} />
@@ -189,16 +190,16 @@ export function SpecFieldEditor({
       {draft.type === "DATE" && text("earliestDateDays", t("earliestDays"), "number")}
       {draft.type === "FILE" && (
         <Box display="grid" __gridTemplateColumns="1fr 1fr" gap={3}>
-          {text("maxFileSize", "Max file size (bytes)", "number")}
-          {text("allowedFileTypes", "MIME types (comma separated)")}
+          {text("maxFileSize", t("maxFileSize"), "number")}
+          {text("allowedFileTypes", t("allowedFileTypes"))}
         </Box>
       )}
       <Box display="grid" __gridTemplateColumns="1fr 1fr 1fr" gap={3}>
         {text("pricePerUnit", t("pricePerUnit"), "number")}
-        <NativeSelect label="Visible when field" name="field-visibleWhenField" value={draft.visibleWhenField}
+        <NativeSelect label={t("visibleWhenField")} name="field-visibleWhenField" value={draft.visibleWhenField}
           onChange={(visibleWhenField) => set({ visibleWhenField })}
           options={[{ value: "", label: "—" }, ...otherCodes.map((code) => ({ value: code, label: code }))]} />
-        {draft.visibleWhenField ? text("visibleWhenValue", "… has value") : <span />}
+        {draft.visibleWhenField ? text("visibleWhenValue", t("visibleWhenValue")) : <span />}
       </Box>
       <Box display="flex" gap={2}>
         <Button onClick={onSave} disabled={busy} data-testid="save-field">

@@ -8,6 +8,10 @@ import { Badge } from "./ui";
 
 const HEX_COLOUR = /^#[0-9a-fA-F]{6}$/;
 
+/** What showing a spec needs: the API's spec, `values` and `displayValues`
+ * optional (a preview has none). */
+export type ShownSpec = Pick<Spec, "code" | "label" | "type" | "value"> & Partial<Pick<Spec, "values" | "displayValues">>;
+
 /** Today in the shop's calendar as YYYY-MM-DD (the browser's local date). */
 export function todayIso(now = new Date()): string {
   const local = new Date(now.getTime() - now.getTimezoneOffset() * 60000);
@@ -32,7 +36,7 @@ export function isLate(job: Pick<JobCard, "isOverdue" | "promisedDate" | "isLast
 }
 
 /** A spec value as the API gives it: text, with MULTI_CHOICE values as a list. */
-export function parseSpecValue(spec: Spec): unknown {
+export function parseSpecValue(spec: ShownSpec): unknown {
   if (spec.type === "MULTI_CHOICE" && spec.values) return spec.values;
   if (spec.value === null) return null;
   if (["MULTI_CHOICE", "NUMBER", "BOOLEAN"].includes(spec.type)) {
@@ -45,12 +49,29 @@ export function parseSpecValue(spec: Spec): unknown {
   return spec.value;
 }
 
-export function specText(spec: Spec, yes: string, no: string): string {
+/** The words and formats a spec's text is written with (the board's language). */
+export type SpecWords = {
+  yes: string;
+  no: string;
+  formatDate?: (iso: string) => string;
+  formatNumber?: (value: number) => string;
+};
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const CHOICE_TYPES = ["CHOICE", "MULTI_CHOICE"];
+
+/** A spec as staff read it: a choice by its label (the server's
+ * `displayValues`, the raw value when it has no label), a date and a number
+ * as the language writes them, yes/no in words. */
+export function specText(spec: ShownSpec, words: SpecWords): string {
+  if (CHOICE_TYPES.includes(spec.type) && spec.displayValues?.length) return spec.displayValues.join(", ");
   const value = parseSpecValue(spec);
   if (value === null || value === undefined) return "";
   if (Array.isArray(value)) return value.map(String).join(", ");
-  if (typeof value === "boolean") return value ? yes : no;
-  if (spec.type === "BOOLEAN" && (value === "true" || value === "false")) return value === "true" ? yes : no;
+  if (typeof value === "boolean") return value ? words.yes : words.no;
+  if (spec.type === "BOOLEAN" && (value === "true" || value === "false")) return value === "true" ? words.yes : words.no;
+  if (spec.type === "DATE" && typeof value === "string" && ISO_DATE.test(value) && words.formatDate) return words.formatDate(value);
+  if (spec.type === "NUMBER" && typeof value === "number" && words.formatNumber) return words.formatNumber(value);
   if (typeof value === "object") return JSON.stringify(value);
   return String(value);
 }
@@ -75,8 +96,8 @@ async function downloadSpecFile(uploadId: string) {
 }
 
 /** One spec exactly as the buyer gave it. Always text nodes: never HTML. */
-export function SpecValue({ spec, compact = false }: { spec: Spec; compact?: boolean }) {
-  const { t } = useI18n();
+export function SpecValue({ spec, compact = false }: { spec: ShownSpec; compact?: boolean }) {
+  const { t, formatDate, formatNumber } = useI18n();
   const [error, setError] = useState<string | null>(null);
   if (spec.value === null || spec.value === "") return <Text color="default2">—</Text>;
   if (spec.type === "COLOR" && HEX_COLOUR.test(spec.value)) {
@@ -103,8 +124,8 @@ export function SpecValue({ spec, compact = false }: { spec: Spec; compact?: boo
     );
   }
   return (
-    <Text className="oo-pre" ellipsis={compact ? true : undefined}>
-      {specText(spec, t("yes"), t("no"))}
+    <Text className={compact ? "oo-spec-compact" : "oo-pre"} data-spec-type={spec.type}>
+      {specText(spec, { yes: t("yes"), no: t("no"), formatDate, formatNumber })}
     </Text>
   );
 }
@@ -118,12 +139,27 @@ export function LateBadge() {
   );
 }
 
-export function PaymentBadge({ status }: { status: string }) {
+/** What Saleor says was charged (order.paymentStatus, PaymentChargeStatusEnum).
+ * An authorised "pay later" payment is NOT_CHARGED: not paid, whatever was
+ * promised; Saleor reports no payment at all as NOT_CHARGED too. */
+export function paymentStatusOf(status: string | null | undefined): string {
+  return status || "NOT_CHARGED";
+}
+
+const PAYMENT_TONE: Record<string, "default" | "critical" | "warning" | "success" | "info"> = {
+  NOT_CHARGED: "default",
+  PARTIALLY_CHARGED: "warning",
+  FULLY_CHARGED: "success",
+  PARTIALLY_REFUNDED: "default",
+  FULLY_REFUNDED: "default",
+};
+
+export function PaymentBadge({ status }: { status: string | null | undefined }) {
   const { tx } = useI18n();
-  const tone = status === "FULLY_CHARGED" ? "success" : status === "PARTIALLY_CHARGED" ? "warning" : "default";
+  const shown = paymentStatusOf(status);
   return (
-    <Badge tone={tone} data-testid="payment-status">
-      {tx("paymentStatus", status)}
+    <Badge tone={PAYMENT_TONE[shown] ?? "default"} data-testid="payment-status" data-status={shown}>
+      {tx("paymentStatus", shown)}
     </Badge>
   );
 }

@@ -1,6 +1,12 @@
 // Small pieces in Macaw UI's look shared by the pages.
-import { Box, Text } from "@saleor/macaw-ui";
-import { ChangeEvent, ReactNode, useId } from "react";
+import { Box, Input as MacawInput, Text } from "@saleor/macaw-ui";
+import { ChangeEvent, ComponentProps, ReactNode, useId } from "react";
+
+/** Macaw UI's Input without the role="input" it sets (an abstract ARIA role,
+ * which screen readers cannot use): the input keeps its native role. */
+export function Input(props: ComponentProps<typeof MacawInput>) {
+  return <MacawInput {...props} role={undefined} />;
+}
 
 export function Card({ children, title, actions, ...rest }: { children: ReactNode; title?: ReactNode; actions?: ReactNode } & Record<string, unknown>) {
   return (
@@ -15,10 +21,11 @@ export function Card({ children, title, actions, ...rest }: { children: ReactNod
       display="flex"
       flexDirection="column"
       gap={3}
+      className="oo-card"
       {...rest}
     >
       {(title || actions) && (
-        <Box display="flex" justifyContent="space-between" alignItems="center" gap={2}>
+        <Box display="flex" justifyContent="space-between" alignItems="center" gap={2} flexWrap="wrap">
           {title && (
             <Text as="h2" size={5} fontWeight="bold">
               {title}

@@ -37,6 +37,21 @@ describe("language", () => {
     expect(translate("id", "orderNumber", { number: 7 })).toBe("Pesanan #7");
   });
 
+  it("says the page's language in <html lang>, from the start and after a switch", () => {
+    document.documentElement.lang = "en";
+    browserLanguages(["id-ID", "en"]);
+    render(
+      <ThemeProvider>
+        <I18nProvider>
+          <SignInPage />
+        </I18nProvider>
+      </ThemeProvider>,
+    );
+    expect(document.documentElement.lang).toBe("id");
+    fireEvent.click(screen.getByRole("button", { name: "EN" }));
+    expect(document.documentElement.lang).toBe("en");
+  });
+
   it("switches the page's language with the switch", () => {
     browserLanguages(["en-GB"]);
     render(

@@ -1,4 +1,5 @@
-import { createContext, ReactNode, useCallback, useContext, useMemo, useState } from "react";
+import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
+import { setApiLanguage } from "../api/client";
 import { en, id, MessageKey } from "./messages";
 
 export type Language = "en" | "id";
@@ -38,8 +39,11 @@ type I18n = {
   /** A key built at run time (e.g. an enum value); falls back to the raw value. */
   tx: (prefix: string, value: string) => string;
   formatDate: (iso: string | null | undefined) => string;
-  formatDateTime: (iso: string | null | undefined) => string;
+  /** A moment in the browser's time zone; `zone` names it (e.g. "WIB"). */
+  formatDateTime: (iso: string | null | undefined, options?: { zone?: boolean }) => string;
   formatMoney: (amount: number | string | null | undefined, currency: string) => string;
+  /** A number as the language writes it ("1,5" in Indonesian). */
+  formatNumber: (value: number) => string;
 };
 
 const I18nContext = createContext<I18n | null>(null);
@@ -53,9 +57,15 @@ export function I18nProvider({ children, language: fixed }: { children: ReactNod
     } catch {
       /* no storage */
     }
-    document.documentElement.lang = next;
   }, []);
+  // The page says which language it is in (screen readers, hyphenation,
+  // the browser's own date and number inputs), from the first render on.
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
   const value = useMemo<I18n>(() => {
+    // Before any child's first request: the server answers in this language.
+    setApiLanguage(language);
     const locale = language === "id" ? "id-ID" : "en-GB";
     return {
       language,
@@ -75,7 +85,21 @@ export function I18nProvider({ children, language: fixed }: { children: ReactNod
           timeZone: "UTC",
         });
       },
-      formatDateTime: (iso) => (iso ? new Date(iso).toLocaleString(locale, { dateStyle: "medium", timeStyle: "short" }) : ""),
+      formatDateTime: (iso, { zone = false } = {}) => {
+        if (!iso) return "";
+        const date = new Date(iso);
+        if (Number.isNaN(date.getTime())) return iso;
+        return zone
+          ? date.toLocaleString(locale, {
+              day: "numeric",
+              month: "short",
+              year: "numeric",
+              hour: "2-digit",
+              minute: "2-digit",
+              timeZoneName: "short",
+            })
+          : date.toLocaleString(locale, { dateStyle: "medium", timeStyle: "short" });
+      },
       formatMoney: (amount, currency) => {
         if (amount === null || amount === undefined || amount === "") return "";
         try {
@@ -86,6 +110,7 @@ export function I18nProvider({ children, language: fixed }: { children: ReactNod
           return `${amount} ${currency}`;
         }
       },
+      formatNumber: (number) => new Intl.NumberFormat(locale, { maximumFractionDigits: 6 }).format(number),
     };
   }, [language, setLanguage]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { boardColumns, columnFilter, initialSearch } from "./BoardPage";
+import { boardColumns, chooseProductType, columnFilter, initialSearch } from "./BoardPage";
 
 const kaos = {
   id: "a",
@@ -24,12 +24,19 @@ const kue = {
 const tas = { id: "c", mode: "READY_STOCK" as const, stages: [{ code: "RECEIVED", label: "Received" }, { code: "PACKED", label: "Packed" }] };
 
 describe("board columns", () => {
-  it("merges the stages of every made-to-order type in order, a shared stage once", () => {
-    expect(boardColumns([kaos, kue, tas], "").map((s) => s.code)).toEqual(["RECEIVED", "CONFIRMED", "BAKING", "IN_PRODUCTION", "READY"]);
+  it("shows exactly the chosen type's stages, never another type's", () => {
+    expect(boardColumns([kaos, kue], "b").map((s) => s.label)).toEqual(["Received", "Confirmed", "Baking", "Ready"]);
+    expect(boardColumns([kaos, kue], "a").map((s) => s.code)).toEqual(["RECEIVED", "CONFIRMED", "IN_PRODUCTION", "READY"]);
+    expect(boardColumns([kaos, kue], "")).toEqual([]);
   });
 
-  it("shows exactly the chosen type's stages", () => {
-    expect(boardColumns([kaos, kue], "b").map((s) => s.label)).toEqual(["Received", "Confirmed", "Baking", "Ready"]);
+  it("shows the type chosen last time, else the first made-to-order type", () => {
+    expect(chooseProductType([tas, kaos, kue], "b")).toBe("b");
+    expect(chooseProductType([tas, kaos, kue], null)).toBe("a");
+    // Remembered, but no longer made to order (or gone): the first one.
+    expect(chooseProductType([tas, kaos, kue], "c")).toBe("a");
+    expect(chooseProductType([tas, kaos, kue], "zzz")).toBe("a");
+    expect(chooseProductType([tas], "c")).toBe("");
   });
 });
 

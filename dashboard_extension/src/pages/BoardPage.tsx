@@ -1,14 +1,15 @@
 // The production board: a column per stage, a card per job, paged per column
 // (never loading every job), with filters and search.
-import { Box, Button, Input, Text } from "@saleor/macaw-ui";
-import { useEffect, useMemo, useState } from "react";
+import { Box, Button, Text } from "@saleor/macaw-ui";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { request } from "../api/client";
 import { PRODUCTION_JOBS } from "../api/operations";
-import type { Connection, JobCard, Stage } from "../api/types";
+import type { ProductionJobsQuery } from "../api/generated";
+import type { JobCard, Stage } from "../api/types";
 import { useProductTypes, type ProductTypeSettings } from "../api/catalog";
 import { useStaffChoices } from "../api/staff";
 import { endOfWeekExclusive, isLate, LateBadge, PaymentBadge, personName, SpecValue, todayIso } from "../components/jobs";
-import { Badge, NativeSelect, Notice } from "../components/ui";
+import { Badge, Input, NativeSelect, Notice } from "../components/ui";
 import { useI18n } from "../i18n";
 import { Link, paths } from "../router";
 
@@ -23,20 +24,35 @@ export type BoardFilters = {
   dueThisWeek: boolean;
 };
 
-/** The columns: the stages of the chosen type, or of every made-to-order type
- * merged in order (a stage shared by several types is one column). */
-export function boardColumns(types: Pick<ProductTypeSettings, "id" | "mode" | "stages">[], productType: string): Stage[] {
-  const chosen = types.filter((type) => (productType ? type.id === productType : type.mode === "MADE_TO_ORDER"));
-  const columns: Stage[] = [];
-  for (const type of chosen) {
-    let insertAt = 0;
-    for (const stage of type.stages) {
-      const found = columns.findIndex((column) => column.code === stage.code);
-      if (found >= 0) insertAt = found + 1;
-      else columns.splice(insertAt++, 0, { ...stage });
-    }
+const TYPE_KEY = "openorder.board.productType";
+
+/** The product type the board shows: the one chosen last time (remembered in
+ * this browser) while it is still made to order, else the first one. */
+export function chooseProductType(types: Pick<ProductTypeSettings, "id" | "mode">[], remembered: string | null): string {
+  const madeToOrder = types.filter((type) => type.mode === "MADE_TO_ORDER");
+  return madeToOrder.find((type) => type.id === remembered)?.id ?? madeToOrder[0]?.id ?? "";
+}
+
+export function rememberedProductType(): string | null {
+  try {
+    return window.localStorage.getItem(TYPE_KEY);
+  } catch {
+    return null;
   }
-  return columns;
+}
+
+function rememberProductType(id: string) {
+  try {
+    window.localStorage.setItem(TYPE_KEY, id);
+  } catch {
+    /* no storage */
+  }
+}
+
+/** The columns: the stages of one product type, in its order (a konveksi
+ * never sees a bakery's columns). */
+export function boardColumns(types: Pick<ProductTypeSettings, "id" | "stages">[], productType: string): Stage[] {
+  return types.find((type) => type.id === productType)?.stages.map((stage) => ({ ...stage })) ?? [];
 }
 
 /** The API filter for one column. */
@@ -66,13 +82,12 @@ export function initialSearch(search: string): string {
   }
 }
 
-type JobsData = { productionJobs: Connection<JobCard> };
 
 function JobCardView({ job }: { job: JobCard }) {
   const { t, formatDate, language } = useI18n();
   const late = isLate(job);
   return (
-    <Link to={paths.job(job.id)} className="oo-card-link" data-testid="job-card" data-job-id={job.id}>
+    <Link to={paths.job(job.id)} className="oo-card-link" data-testid="job-card" data-job-id={job.id} data-order={job.order.number ?? ""}>
       <Box
         backgroundColor="default1"
         borderColor={late ? "critical1" : "default1"}
@@ -83,27 +98,28 @@ function JobCardView({ job }: { job: JobCard }) {
         display="flex"
         flexDirection="column"
         gap={1.5}
+        className="oo-job-card"
       >
-        <Box display="flex" justifyContent="space-between" alignItems="center" gap={2}>
+        <Box display="flex" justifyContent="space-between" alignItems="center" gap={2} flexWrap="wrap">
           <Text fontWeight="bold" size={3}>
             {t("orderNumber", { number: job.order.number ?? "" })}
           </Text>
-          <Box display="flex" gap={1}>
+          <Box display="flex" gap={1} flexWrap="wrap">
             {late && <LateBadge />}
             {job.status === "ON_HOLD" && <Badge tone="warning">{t("onHold")}</Badge>}
           </Box>
         </Box>
-        <Text size={2}>
+        <Text size={2} className="oo-wrap">
           {job.productName}
           {job.variantName && job.variantName !== job.productName ? ` · ${job.variantName}` : ""} · {t("quantity", { quantity: job.quantity })}
         </Text>
         {job.specs.slice(0, KEY_SPECS).map((spec) => (
-          <Box key={spec.code} display="flex" gap={1} alignItems="center" overflow="hidden">
-            <Text size={1} color="default2" whiteSpace="nowrap">
+          <div key={spec.code} className="oo-card-spec" data-testid="card-spec" data-code={spec.code}>
+            <Text size={1} color="default2" className="oo-card-spec-label">
               {spec.label}:
             </Text>
             <SpecValue spec={spec} compact />
-          </Box>
+          </div>
         ))}
         <Box display="flex" justifyContent="space-between" alignItems="center" gap={2} flexWrap="wrap">
           <Text size={1} color={late ? "critical1" : "default2"} data-testid="promised-date">
@@ -121,6 +137,8 @@ function JobCardView({ job }: { job: JobCard }) {
   );
 }
 
+/** One stage's jobs, a page at a time. A page asked for under filters that
+ * have changed since is cancelled: its jobs never join the new filter's. */
 function Column({ stage, filters }: { stage: Stage; filters: BoardFilters }) {
   const { t } = useI18n();
   const [jobs, setJobs] = useState<JobCard[]>([]);
@@ -129,44 +147,48 @@ function Column({ stage, filters }: { stage: Stage; filters: BoardFilters }) {
   const [hasMore, setHasMore] = useState(false);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
+  const pending = useRef<AbortController | null>(null);
   const filter = useMemo(() => columnFilter(filters, stage.code), [filters, stage.code]);
 
-  const load = async (after: string | null, append: boolean, cancelled: () => boolean = () => false) => {
+  const load = async (after: string | null, append: boolean) => {
+    pending.current?.abort();
+    const mine = new AbortController();
+    pending.current = mine;
     setLoading(true);
     setError(null);
     try {
-      const data = await request<JobsData>(PRODUCTION_JOBS, {
-        first: PAGE_SIZE,
-        after,
-        filter,
-        sortBy: { field: "PROMISED_DATE", direction: "ASC" },
-      });
-      if (cancelled()) return;
-      const page = data.productionJobs;
-      setJobs((previous) => (append ? [...previous, ...page.edges.map((e) => e.node)] : page.edges.map((e) => e.node)));
+      const data = await request<ProductionJobsQuery>(
+        PRODUCTION_JOBS,
+        { first: PAGE_SIZE, after, filter, sortBy: { field: "PROMISED_DATE", direction: "ASC" } },
+        { signal: mine.signal },
+      );
+      if (mine.signal.aborted) return;
+      const page = data.productionJobs ?? { totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, edges: [] };
+      const nodes = page.edges.map((e) => e.node);
+      setJobs((previous) => (append ? [...previous, ...nodes] : nodes));
       setTotal(page.totalCount);
       setCursor(page.pageInfo.endCursor);
       setHasMore(page.pageInfo.hasNextPage);
     } catch (e) {
-      if (!cancelled()) setError((e as Error).message);
+      if (!mine.signal.aborted) setError((e as Error).message);
     } finally {
-      if (!cancelled()) setLoading(false);
+      if (!mine.signal.aborted) setLoading(false);
     }
   };
 
   useEffect(() => {
-    let stop = false;
-    void load(null, false, () => stop);
-    return () => {
-      stop = true;
-    };
+    setJobs([]);
+    setHasMore(false);
+    void load(null, false);
+    return () => pending.current?.abort();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [filter]);
 
+  const headingId = `stage-${stage.code}`;
   return (
     <Box
       as="section"
-      aria-label={stage.label}
+      aria-labelledby={headingId}
       data-testid="board-column"
       data-stage={stage.code}
       backgroundColor="default2"
@@ -175,9 +197,10 @@ function Column({ stage, filters }: { stage: Stage; filters: BoardFilters }) {
       display="flex"
       flexDirection="column"
       gap={2}
+      className="oo-column"
     >
-      <Box display="flex" justifyContent="space-between" alignItems="center" paddingX={1} paddingY={1}>
-        <Text fontWeight="bold" size={3}>
+      <Box display="flex" justifyContent="space-between" alignItems="center" paddingX={1} paddingY={1} gap={2}>
+        <Text as="h2" fontWeight="bold" size={3} margin={0} id={headingId}>
           {stage.label}
         </Text>
         <Text size={2} color="default2" data-testid="column-count">
@@ -199,7 +222,7 @@ function Column({ stage, filters }: { stage: Stage; filters: BoardFilters }) {
         </Text>
       )}
       {hasMore && !loading && (
-        <Button variant="secondary" size="small" onClick={() => void load(cursor, true)}>
+        <Button variant="secondary" className="oo-thumb" onClick={() => void load(cursor, true)} data-testid="load-more">
           {t("loadMore")}
         </Button>
       )}
@@ -211,9 +234,9 @@ export function BoardPage() {
   const { t } = useI18n();
   const { types, error } = useProductTypes();
   const [searchInput, setSearchInput] = useState(() => initialSearch(window.location.search));
-  const [filters, setFilters] = useState<BoardFilters>({
+  const [chosenType, setChosenType] = useState<string | null>(rememberedProductType);
+  const [filters, setFilters] = useState<Omit<BoardFilters, "productType">>({
     search: searchInput,
-    productType: "",
     assignee: "",
     lateOnly: false,
     dueThisWeek: false,
@@ -227,12 +250,27 @@ export function BoardPage() {
   }, [searchInput]);
 
   const madeToOrder = (types ?? []).filter((type) => type.mode === "MADE_TO_ORDER");
-  const columns = useMemo(() => boardColumns(types ?? [], filters.productType), [types, filters.productType]);
+  const productType = chooseProductType(types ?? [], chosenType);
+  const columns = useMemo(() => boardColumns(types ?? [], productType), [types, productType]);
+  const shown = useMemo<BoardFilters>(() => ({ ...filters, productType }), [filters, productType]);
+  const chooseType = (id: string) => {
+    setChosenType(id);
+    rememberProductType(id);
+  };
 
   return (
     <Box display="flex" flexDirection="column" gap={4}>
-      <Box display="flex" gap={4} alignItems="flex-end" flexWrap="wrap">
-        <Box __width="320px">
+      <div className="oo-filters" data-testid="board-filters">
+        <div className="oo-filter-type">
+          <NativeSelect
+            label={t("productType")}
+            name="productType"
+            value={productType}
+            onChange={chooseType}
+            options={madeToOrder.map((type) => ({ value: type.id, label: type.name }))}
+          />
+        </div>
+        <div className="oo-filter-search">
           <Input
             label={t("search")}
             type="text"
@@ -240,14 +278,7 @@ export function BoardPage() {
             value={searchInput}
             onChange={(e) => setSearchInput(e.target.value)}
           />
-        </Box>
-        <NativeSelect
-          label={t("productType")}
-          name="productType"
-          value={filters.productType}
-          onChange={(productType) => setFilters((f) => ({ ...f, productType }))}
-          options={[{ value: "", label: t("allProductTypes") }, ...madeToOrder.map((type) => ({ value: type.id, label: type.name }))]}
-        />
+        </div>
         <NativeSelect
           label={t("assignee")}
           name="assignee"
@@ -255,34 +286,42 @@ export function BoardPage() {
           onChange={(assignee) => setFilters((f) => ({ ...f, assignee }))}
           options={[{ value: "", label: t("allAssignees") }, ...staff.map((user) => ({ value: user.id ?? "", label: personName(user) }))]}
         />
-        <label>
-          <Box display="flex" gap={1} alignItems="center" paddingBottom={2}>
-            <input
-              type="checkbox"
-              name="lateOnly"
-              checked={filters.lateOnly}
-              onChange={(e) => setFilters((f) => ({ ...f, lateOnly: e.target.checked }))}
-            />
-            <Text size={3}>{t("lateOnly")}</Text>
-          </Box>
+        <label className="oo-check">
+          <input
+            type="checkbox"
+            name="lateOnly"
+            checked={filters.lateOnly}
+            onChange={(e) => setFilters((f) => ({ ...f, lateOnly: e.target.checked }))}
+          />
+          <Text size={3}>{t("lateOnly")}</Text>
         </label>
-        <label>
-          <Box display="flex" gap={1} alignItems="center" paddingBottom={2}>
-            <input
-              type="checkbox"
-              name="dueThisWeek"
-              checked={filters.dueThisWeek}
-              onChange={(e) => setFilters((f) => ({ ...f, dueThisWeek: e.target.checked }))}
-            />
-            <Text size={3}>{t("dueThisWeek")}</Text>
-          </Box>
+        <label className="oo-check">
+          <input
+            type="checkbox"
+            name="dueThisWeek"
+            checked={filters.dueThisWeek}
+            onChange={(e) => setFilters((f) => ({ ...f, dueThisWeek: e.target.checked }))}
+          />
+          <Text size={3}>{t("dueThisWeek")}</Text>
         </label>
-      </Box>
+      </div>
       {error && <Notice tone="critical">{error}</Notice>}
       {!types && !error && <Text color="default2">{t("loading")}</Text>}
-      <div className="oo-board" data-testid="board">
+      {types && madeToOrder.length === 0 && <Notice tone="info">{t("noMadeToOrderTypes")}</Notice>}
+      {columns.length > 0 && (
+        <nav className="oo-stage-nav" aria-label={t("boardStages")}>
+          {columns.map((stage) => (
+            <a key={stage.code} href={`#column-${stage.code}`}>
+              {stage.label}
+            </a>
+          ))}
+        </nav>
+      )}
+      <div className="oo-board" data-testid="board" data-product-type={productType} style={{ ["--oo-columns" as string]: columns.length || 1 }}>
         {columns.map((stage) => (
-          <Column key={`${filters.productType}:${filters.assignee}:${stage.code}`} stage={stage} filters={filters} />
+          <div key={`${productType}:${filters.assignee}:${stage.code}`} id={`column-${stage.code}`} className="oo-column-slot">
+            <Column stage={stage} filters={shown} />
+          </div>
         ))}
       </div>
     </Box>

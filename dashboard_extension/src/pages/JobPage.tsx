@@ -1,7 +1,7 @@
 // One job: every spec as the buyer gave it, the timeline, notes, the payment
 // schedule, and the actions. Every change names the version it was made on; a
 // CONFLICT (someone else changed the job) is shown and the job reloaded.
-import { Box, Button, Input, Text, Textarea } from "@saleor/macaw-ui";
+import { Box, Button, Text, Textarea } from "@saleor/macaw-ui";
 import { ReactNode, useEffect, useState } from "react";
 import { OpenOrderError, request } from "../api/client";
 import {
@@ -11,32 +11,32 @@ import {
   PRODUCTION_JOB_RESUME,
   PRODUCTION_JOB_UPDATE,
 } from "../api/operations";
-import type { Job, JobMutationResult } from "../api/types";
+import type { ProductionJobQuery } from "../api/generated";
+import type { JobMutationResult } from "../api/types";
 import { useStaffChoices } from "../api/staff";
 import { useQuery } from "../api/useQuery";
 import { isLate, LateBadge, PaymentBadge, personName, SpecValue } from "../components/jobs";
-import { PaymentSchedulePanel } from "../components/PaymentSchedulePanel";
-import { Badge, Card, NativeSelect, Notice } from "../components/ui";
+import { PaymentSchedulePanel, type PaymentScheduleState } from "../components/PaymentSchedulePanel";
+import { Badge, Card, Input, NativeSelect, Notice } from "../components/ui";
 import { useI18n } from "../i18n";
 import { Link, paths } from "../router";
 
-type JobData = { productionJob: Job | null };
 type Feedback = { tone: "critical" | "success"; text: string; conflict?: boolean } | null;
 
 function Row({ label, children }: { label: ReactNode; children: ReactNode }) {
   return (
-    <Box display="grid" __gridTemplateColumns="160px 1fr" gap={3} alignItems="start" paddingY={1}>
+    <div className="oo-row">
       <Text size={2} color="default2">
         {label}
       </Text>
-      <Box>{children}</Box>
-    </Box>
+      <Box className="oo-wrap">{children}</Box>
+    </div>
   );
 }
 
 export function JobPage({ id }: { id: string }) {
   const { t, tx, formatDate, formatDateTime } = useI18n();
-  const { data, error, loading, reload, setData } = useQuery<JobData>(PRODUCTION_JOB, { id });
+  const { data, error, loading, reload, setData } = useQuery<ProductionJobQuery>(PRODUCTION_JOB, { id });
   const [feedback, setFeedback] = useState<Feedback>(null);
   const [busy, setBusy] = useState(false);
   const [backStage, setBackStage] = useState("");
@@ -45,6 +45,7 @@ export function JobPage({ id }: { id: string }) {
   const [dueDate, setDueDate] = useState("");
   const [assignee, setAssignee] = useState("");
   const [notes, setNotes] = useState("");
+  const [paymentState, setPaymentState] = useState<PaymentScheduleState | null>(null);
   const staff = useStaffChoices();
   const job = data?.productionJob ?? null;
 
@@ -72,6 +73,10 @@ export function JobPage({ id }: { id: string }) {
   const earlier = job.stages.slice(0, Math.max(position, 0));
   const late = isLate(job);
   const stageLabel = (code: string | null) => job.stages.find((s) => s.code === code)?.label ?? code ?? "";
+  // Staff confirm an order by advancing its jobs to CONFIRMED (or, for a type
+  // without that stage, to the second stage), as the server counts it.
+  const confirmStage = job.stages.find((s) => s.code === "CONFIRMED") ?? job.stages[1] ?? null;
+  const advanceConfirms = paymentState === "AWAITING_CONFIRMATION" && !!confirmStage && next?.code === confirmStage.code;
 
   /** Runs a job mutation; a CONFLICT reloads the job and says so plainly. */
   const act = async (key: string, query: string, variables: Record<string, unknown>, after?: () => void) => {
@@ -103,7 +108,7 @@ export function JobPage({ id }: { id: string }) {
   };
 
   return (
-    <Box display="flex" flexDirection="column" gap={4} data-testid="job-page" data-version={job.version}>
+    <Box display="flex" flexDirection="column" gap={4} data-testid="job-page" data-version={job.version} className="oo-job-page">
       <Link to={paths.board()} style={{ textDecoration: "none" }}>
         <Text size={2} color="default2">
           ← {t("backToBoard")}
@@ -127,8 +132,8 @@ export function JobPage({ id }: { id: string }) {
         </Notice>
       )}
 
-      <Box display="grid" __gridTemplateColumns="minmax(0, 2fr) minmax(0, 1fr)" gap={4} alignItems="start">
-        <Box display="flex" flexDirection="column" gap={4}>
+      <div className="oo-job-grid">
+        <Box display="flex" flexDirection="column" gap={4} minWidth={0}>
           <Card title={t("specs")} data-testid="specs">
             <Row label={t("product")}>
               <Text>
@@ -148,6 +153,14 @@ export function JobPage({ id }: { id: string }) {
               </Row>
             ))}
           </Card>
+
+          <PaymentSchedulePanel
+            orderId={job.order.id}
+            onRecorded={() => void reload()}
+            onSchedule={(schedule) => setPaymentState(schedule?.state ?? null)}
+            refreshKey={job.version}
+            confirmStage={confirmStage?.label ?? null}
+          />
 
           <Card title={t("timeline")} data-testid="timeline">
             <Box as="ol" display="flex" flexDirection="column" gap={2} margin={0} paddingLeft={5}>
@@ -172,24 +185,33 @@ export function JobPage({ id }: { id: string }) {
               ))}
             </Box>
           </Card>
-
-          <PaymentSchedulePanel orderId={job.order.id} onRecorded={() => void reload()} />
         </Box>
 
-        <Box display="flex" flexDirection="column" gap={4}>
+        <Box display="flex" flexDirection="column" gap={4} minWidth={0} id="job-actions" aria-label={t("actions")} as="section">
           <Card title={t("stage")}>
             <Box display="flex" flexDirection="column" gap={2}>
-              {next ? (
-                <Button
-                  disabled={busy || job.status !== "ACTIVE"}
-                  onClick={() => void act("productionJobAdvance", PRODUCTION_JOB_ADVANCE, { toStage: next.code })}
-                  data-testid="advance"
-                >
-                  {t("advanceTo", { stage: next.label })}
-                </Button>
-              ) : (
-                <Text color="default2">{t("atLastStage")}</Text>
+              {advanceConfirms && next && (
+                <Notice tone="info" data-testid="advance-confirms">
+                  {t("advanceConfirms", { stage: next.label })}
+                </Notice>
               )}
+              {/* On a phone this bar sits at the bottom of the screen, under the thumb. */}
+              <div className="oo-primary-action" data-testid="primary-action">
+                {next ? (
+                  <Button
+                    disabled={busy || job.status !== "ACTIVE"}
+                    onClick={() => void act("productionJobAdvance", PRODUCTION_JOB_ADVANCE, { toStage: next.code })}
+                    data-testid="advance"
+                  >
+                    {t("advanceTo", { stage: next.label })}
+                  </Button>
+                ) : (
+                  <Text color="default2">{t("atLastStage")}</Text>
+                )}
+                <a href="#job-actions" className="oo-to-actions">
+                  {t("toActions")}
+                </a>
+              </div>
               {earlier.length > 0 && (
                 <Box display="flex" flexDirection="column" gap={2} paddingTop={2}>
                   <NativeSelect
@@ -274,7 +296,7 @@ export function JobPage({ id }: { id: string }) {
           </Card>
 
           <Card title={t("notes")}>
-            <Textarea name="notes" value={notes} onChange={(e) => setNotes(e.target.value)} rows={4} />
+            <Textarea name="notes" aria-label={t("notes")} value={notes} onChange={(e) => setNotes(e.target.value)} rows={4} />
             <Button
               variant="secondary"
               disabled={busy || notes === (job.notes ?? "")}
@@ -284,7 +306,7 @@ export function JobPage({ id }: { id: string }) {
             </Button>
           </Card>
         </Box>
-      </Box>
+      </div>
     </Box>
   );
 }

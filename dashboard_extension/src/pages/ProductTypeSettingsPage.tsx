@@ -1,6 +1,6 @@
 // A product type's made-to-order settings and its spec fields, with a live
 // preview of the form a buyer will see.
-import { Box, Button, Input, Text } from "@saleor/macaw-ui";
+import { Box, Button, Text } from "@saleor/macaw-ui";
 import { useEffect, useMemo, useState } from "react";
 import { fromNode, useProductTypes, type ProductTypeSettings, type SettingsNode } from "../api/catalog";
 import { OpenOrderError, request } from "../api/client";
@@ -11,23 +11,28 @@ import {
   CUSTOM_SPEC_FIELD_UPDATE,
   PRODUCT_TYPE_MADE_TO_ORDER_UPDATE,
 } from "../api/operations";
+import type { ProductTypeMadeToOrderUpdateMutation } from "../api/generated";
 import type { Stage } from "../api/types";
 import { BuyerFormPreview } from "../components/BuyerFormPreview";
 import { draftFromField, draftToInput, draftToPreview, emptyDraft, FieldDraft, SpecFieldEditor } from "../components/SpecFieldEditor";
-import { Badge, Card, NativeSelect, Notice } from "../components/ui";
+import { Badge, Card, Input, NativeSelect, Notice } from "../components/ui";
 import { useI18n } from "../i18n";
 import { Link, paths } from "../router";
 
 const WEEKDAYS = ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"];
-type SettingsResult = { madeToOrderSettings: SettingsNode | null; openOrderErrors: OpenOrderError[] };
+/** The answer of every settings and spec field mutation. */
+type SettingsResult = NonNullable<ProductTypeMadeToOrderUpdateMutation["productTypeMadeToOrderUpdate"]>;
 type Feedback = { tone: "critical" | "success"; text: string } | null;
 
-type SettingsDraft = {
+/** A stage as edited: its code may change, its e-mail setting follows the row. */
+export type StageDraft = Stage & { notify: boolean };
+
+export type SettingsDraft = {
   mode: string;
   leadTimeDays: string;
   dailyCapacity: string;
   workingDays: string[];
-  stages: Stage[];
+  stages: StageDraft[];
   depositType: string;
   depositValue: string;
   balanceDue: string;
@@ -35,13 +40,13 @@ type SettingsDraft = {
   freeCancellationStage: string;
 };
 
-function settingsDraft(type: ProductTypeSettings): SettingsDraft {
+export function settingsDraft(type: ProductTypeSettings): SettingsDraft {
   return {
     mode: type.mode,
     leadTimeDays: String(type.leadTimeDays),
     dailyCapacity: type.dailyCapacity === null ? "" : String(type.dailyCapacity),
     workingDays: type.workingDays,
-    stages: type.stages.map((s) => ({ ...s })),
+    stages: type.stages.map((s) => ({ code: s.code, label: s.label, notify: (type.notifyStages ?? []).includes(s.code) })),
     depositType: type.deposit.type,
     depositValue:
       type.deposit.type === "PERCENT" ? String(type.deposit.percent ?? "") : type.deposit.type === "FIXED" ? String(type.deposit.amount?.amount ?? "") : "",
@@ -58,6 +63,8 @@ export function settingsInput(draft: SettingsDraft): Record<string, unknown> {
     dailyCapacity: draft.dailyCapacity.trim() === "" ? null : Number(draft.dailyCapacity),
     workingDays: draft.workingDays,
     stages: draft.stages.map((s) => ({ code: s.code.trim(), label: s.label })),
+    // Only the ticked stages e-mail the buyer.
+    notifyStages: draft.stages.filter((s) => s.notify && s.code.trim()).map((s) => s.code.trim()),
     depositType: draft.depositType,
     balanceDue: draft.balanceDue,
     freeCancellationStage: draft.freeCancellationStage || null,
@@ -134,7 +141,7 @@ export function ProductTypeSettingsPage({ id }: { id: string }) {
     else void mutate("customSpecFieldCreate", CUSTOM_SPEC_FIELD_CREATE, { productTypeId: type.id, input }, () => setFieldDraft(null));
   };
 
-  const setStage = (index: number, patch: Partial<Stage>) =>
+  const setStage = (index: number, patch: Partial<StageDraft>) =>
     setDraft({ ...draft, stages: draft.stages.map((stage, i) => (i === index ? { ...stage, ...patch } : stage)) });
 
   return (
@@ -155,8 +162,8 @@ export function ProductTypeSettingsPage({ id }: { id: string }) {
           {feedback.text}
         </Notice>
       )}
-      <Box display="grid" __gridTemplateColumns="minmax(0, 3fr) minmax(0, 2fr)" gap={4} alignItems="start">
-        <Box display="flex" flexDirection="column" gap={4}>
+      <div className="oo-settings-grid">
+        <Box display="flex" flexDirection="column" gap={4} minWidth={0}>
           <Card title={t("madeToOrderSettings")}>
             <Box display="grid" __gridTemplateColumns="1fr 1fr" gap={3}>
               <NativeSelect label={t("mode")} name="mode" value={draft.mode} onChange={(mode) => setDraft({ ...draft, mode })}
@@ -167,7 +174,7 @@ export function ProductTypeSettingsPage({ id }: { id: string }) {
                 onChange={(e) => setDraft({ ...draft, dailyCapacity: e.target.value })} />
               <NativeSelect label={t("freeCancellationStage")} name="freeCancellationStage" value={draft.freeCancellationStage}
                 onChange={(freeCancellationStage) => setDraft({ ...draft, freeCancellationStage })}
-                options={[{ value: "", label: "—" }, ...draft.stages.map((s) => ({ value: s.code, label: s.label || s.code }))]} />
+                options={[{ value: "", label: "—" }, ...draft.stages.filter((s) => s.code).map((s) => ({ value: s.code, label: s.label || s.code }))]} />
             </Box>
             <Box display="flex" flexDirection="column" gap={1}>
               <Text size={2} color="default2">{t("workingDays")}</Text>
@@ -206,17 +213,36 @@ export function ProductTypeSettingsPage({ id }: { id: string }) {
             </Box>
             <Box display="flex" flexDirection="column" gap={2}>
               <Text size={2} color="default2">{t("stages")}</Text>
+              <Text size={1} color="default2">{t("notifyStagesHint")}</Text>
               {draft.stages.map((stage, index) => (
-                <Box key={index} display="grid" __gridTemplateColumns="1fr 2fr auto" gap={2} alignItems="flex-end" data-testid="stage-row">
-                  <Input label={t("stageCode")} name={`stage-code-${index}`} value={stage.code} onChange={(e) => setStage(index, { code: e.target.value })} />
-                  <Input label={t("stageLabel")} name={`stage-label-${index}`} value={stage.label} onChange={(e) => setStage(index, { label: e.target.value })} />
-                  <Button variant="tertiary" size="small" onClick={() => setDraft({ ...draft, stages: draft.stages.filter((_, i) => i !== index) })}>
-                    {t("remove")}
-                  </Button>
+                <Box key={index} display="flex" flexDirection="column" gap={1} data-testid="stage-row" data-code={stage.code}>
+                  <Box display="grid" __gridTemplateColumns="1fr 2fr auto" gap={2} alignItems="flex-end">
+                    <Input label={t("stageCode")} name={`stage-code-${index}`} value={stage.code} onChange={(e) => setStage(index, { code: e.target.value })} />
+                    <Input label={t("stageLabel")} name={`stage-label-${index}`} value={stage.label} onChange={(e) => setStage(index, { label: e.target.value })} />
+                    <Button variant="tertiary" size="small" onClick={() => setDraft({ ...draft, stages: draft.stages.filter((_, i) => i !== index) })}>
+                      {t("remove")}
+                    </Button>
+                  </Box>
+                  <label>
+                    <Box as="span" display="flex" gap={1} alignItems="center">
+                      <input
+                        type="checkbox"
+                        name={`stage-notify-${index}`}
+                        checked={stage.notify}
+                        onChange={(e) => setStage(index, { notify: e.target.checked })}
+                      />
+                      <Text size={2}>{t("notifyStage")}</Text>
+                    </Box>
+                  </label>
                 </Box>
               ))}
               <Box>
-                <Button variant="secondary" size="small" onClick={() => setDraft({ ...draft, stages: [...draft.stages, { code: "", label: "" }] })}>
+                <Button
+                  variant="secondary"
+                  size="small"
+                  // Like the server's default: every stage after the first notifies.
+                  onClick={() => setDraft({ ...draft, stages: [...draft.stages, { code: "", label: "", notify: draft.stages.length > 0 }] })}
+                >
                   {t("addStage")}
                 </Button>
               </Box>
@@ -238,6 +264,7 @@ export function ProductTypeSettingsPage({ id }: { id: string }) {
               )
             }
           >
+            <div className="oo-scroll-x">
             <table className="oo-table" data-testid="spec-fields">
               <thead>
                 <tr>
@@ -253,7 +280,7 @@ export function ProductTypeSettingsPage({ id }: { id: string }) {
                   <tr key={field.id} data-testid="spec-field-row" data-code={field.code}>
                     <td><code>{field.code}</code></td>
                     <td>{field.label}</td>
-                    <td>{field.type}</td>
+                    <td data-testid="spec-field-type" data-type={field.type}>{tx("fieldType", field.type)}</td>
                     <td>{field.required ? t("yes") : t("no")}</td>
                     <td>
                       <Box display="flex" gap={1} justifyContent="flex-end">
@@ -281,6 +308,7 @@ export function ProductTypeSettingsPage({ id }: { id: string }) {
                 ))}
               </tbody>
             </table>
+            </div>
             {fieldDraft && (
               <SpecFieldEditor
                 draft={fieldDraft}
@@ -296,7 +324,7 @@ export function ProductTypeSettingsPage({ id }: { id: string }) {
         <Card title={t("preview")}>
           <BuyerFormPreview fields={previewFields} />
         </Card>
-      </Box>
+      </div>
     </Box>
   );
 }

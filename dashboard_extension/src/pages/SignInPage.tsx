@@ -1,19 +1,12 @@
-import { Box, Button, Input, Text } from "@saleor/macaw-ui";
+import { Box, Button, Text } from "@saleor/macaw-ui";
 import { FormEvent, useState } from "react";
 import { request } from "../api/client";
+import type { TokenCreateMutation } from "../api/generated";
 import { TOKEN_CREATE } from "../api/operations";
 import { session } from "../auth/session";
 import { LanguageSwitch } from "../App";
-import { Notice } from "../components/ui";
+import { Input, Notice } from "../components/ui";
 import { useI18n } from "../i18n";
-
-type TokenCreate = {
-  tokenCreate: {
-    token: string | null;
-    user: { email: string; isStaff: boolean } | null;
-    accountErrors: { field: string | null; code: string; message: string | null }[];
-  };
-};
 
 export function SignInPage() {
   const { t } = useI18n();
@@ -27,8 +20,8 @@ export function SignInPage() {
     setBusy(true);
     setError(null);
     try {
-      const data = await request<TokenCreate>(TOKEN_CREATE, { email, password }, { auth: false });
-      const { token, user } = data.tokenCreate;
+      const data = await request<TokenCreateMutation>(TOKEN_CREATE, { email, password }, { auth: false });
+      const { token = null, user = null } = data.tokenCreate ?? {};
       if (!token) setError(t("signInFailed"));
       else if (!user?.isStaff) setError(t("notStaff"));
       else session.set(token);

@@ -1,13 +1,10 @@
-import binascii
-
 import graphene
 from saleor.core.permissions import ProductPermissions
 from saleor.graphql.core.scalars import Decimal
 from saleor.graphql.product.mutations.attributes import ReorderInput
 
 from ...catalog import selectors, services
-from ...errors import OpenOrderError as DomainError, OpenOrderErrorCode as Codes
-from ..core import OpenOrderMutation
+from ..core import OpenOrderMutation, pk_from_global_id
 from .enums import (
     BalanceDueEnum,
     DepositTypeEnum,
@@ -16,19 +13,6 @@ from .enums import (
     WeekdayEnum,
 )
 from .types import CustomSpecField, MadeToOrderSettings
-
-
-def pk_from_global_id(global_id, type_name, field):
-    """The database ID in a relay global ID of `type_name`, or a NOT_FOUND."""
-    try:
-        found_type, pk = graphene.Node.from_global_id(global_id)
-    except (binascii.Error, UnicodeDecodeError, ValueError, TypeError):
-        found_type, pk = None, None
-    if found_type != type_name or not str(pk).isdigit():
-        raise DomainError.single(
-            field, Codes.NOT_FOUND, "%r is not a %s ID." % (global_id, type_name)
-        )
-    return int(pk)
 
 
 def settings_view(product_type_id):

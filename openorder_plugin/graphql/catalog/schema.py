@@ -16,8 +16,8 @@ from .mutations import (
     CustomSpecFieldReorder,
     CustomSpecFieldUpdate,
     ProductTypeMadeToOrderUpdate,
-    pk_from_global_id,
 )
+from ..core import check_cursors, pk_from_global_id
 from .types import MadeToOrderProduct, MadeToOrderSettings
 
 
@@ -60,6 +60,7 @@ class CatalogQueries(graphene.ObjectType):
 
     @permission_required(ProductPermissions.MANAGE_PRODUCTS)
     def resolve_made_to_order_product_types(self, info, **kwargs):
+        check_cursors(kwargs)
         qs, _sort_by = sort_queryset_for_connection(
             selectors.product_types_with_settings(), kwargs
         )

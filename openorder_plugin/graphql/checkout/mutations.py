@@ -1,21 +1,42 @@
+import uuid
+
 import graphene
 from django.utils.translation import gettext
 from saleor.graphql.checkout.mutations import update_checkout_shipping_method_if_invalid
 from saleor.checkout.utils import recalculate_checkout_discount
-from saleor.graphql.checkout.types import Checkout, CheckoutLine
+from saleor.graphql.checkout.types import Checkout
 from saleor.graphql.core.types import Upload
-from saleor.graphql.product.types import ProductVariant
+from saleor.checkout.models import Checkout as CheckoutModel
+from saleor.product.models import ProductVariant as ProductVariantModel
 
-from ...errors import OpenOrderError as DomainError, OpenOrderErrorCode as Code
+from ...errors import OpenOrderError as DomainError, OpenOrderErrorCode as Code, Problems
 from ...specs import files, lines as spec_lines
-from ..core import OpenOrderMutation
-from .types import CustomCheckoutLineInput, SpecFile, SpecValueInput
+from ..core import OpenOrderMutation, node_or_error, pk_from_global_id
+from .types import CustomCheckoutLineInput, NotText, SpecFile, SpecValueInput
 
 
-def _specs(specs):
-    return [
-        {"code": s.code, "value": s.get("value"), "values": s.get("values")} for s in specs or []
-    ]
+def spec_inputs(specs, prefix="specs"):
+    """The buyer's specs as the domain reads them: text, or lists of text.
+    Anything else is INVALID_TYPE at `<prefix>.<code>`."""
+    problems = Problems()
+    cleaned = []
+    for spec in specs or []:
+        value, values = spec.get("value"), spec.get("values")
+        if isinstance(value, NotText) or any(isinstance(v, NotText) for v in values or []):
+            problems.add(
+                "%s.%s" % (prefix, spec.code),
+                Code.INVALID_TYPE,
+                gettext("A spec value is text, e.g. \"17\" or \"true\"; lists go in `values`."),
+            )
+            continue
+        cleaned.append({"code": spec.code, "value": value, "values": values})
+    problems.raise_if_any()
+    return cleaned
+
+
+def _checkout(checkout_id):
+    # Saleor 2.10's checkout ID carries the checkout's token.
+    return node_or_error(checkout_id, "Checkout", CheckoutModel.objects.all(), "checkoutId", uuid.UUID)
 
 
 def _after_lines_changed(info, checkout):
@@ -45,19 +66,23 @@ class CheckoutLinesAddCustom(OpenOrderMutation):
 
     @classmethod
     def perform_mutation(cls, _root, info, checkout_id, lines):
-        checkout = cls.get_node_or_error(info, checkout_id, only_type=Checkout, field="checkoutId")
+        checkout = _checkout(checkout_id)
         resolved = []
+        variants = ProductVariantModel.objects.all()
         for index, line in enumerate(lines):
-            try:
-                variant = cls.get_node_or_error(
-                    info, line.variant_id, only_type=ProductVariant, field="variantId"
-                )
-            except Exception:
-                raise DomainError.single(
-                    "lines.%d.variantId" % index, Code.NOT_FOUND, gettext("No such product variant.")
-                )
+            variant = node_or_error(
+                line.variant_id,
+                "ProductVariant",
+                variants,
+                "lines.%d.variantId" % index,
+                missing=gettext("No such product variant."),
+            )
             resolved.append(
-                {"variant": variant, "quantity": line.quantity, "specs": _specs(line.specs)}
+                {
+                    "variant": variant,
+                    "quantity": line.quantity,
+                    "specs": spec_inputs(line.specs, "lines.%d.specs" % index),
+                }
             )
         checkout = spec_lines.add_lines(checkout, resolved)
         _after_lines_changed(info, checkout)
@@ -77,11 +102,9 @@ class CheckoutLineSpecsUpdate(OpenOrderMutation):
 
     @classmethod
     def perform_mutation(cls, _root, info, checkout_id, line_id, specs):
-        checkout = cls.get_node_or_error(info, checkout_id, only_type=Checkout, field="checkoutId")
-        _type, line_pk = graphene.Node.from_global_id(line_id) if line_id else (None, None)
-        if _type != "CheckoutLine" or not str(line_pk).isdigit():
-            raise DomainError.single("lineId", Code.NOT_FOUND, gettext("No such checkout line."))
-        checkout = spec_lines.update_line_specs(checkout, int(line_pk), _specs(specs))
+        checkout = _checkout(checkout_id)
+        line_pk = pk_from_global_id(line_id, "CheckoutLine", "lineId")
+        checkout = spec_lines.update_line_specs(checkout, line_pk, spec_inputs(specs))
         _after_lines_changed(info, checkout)
         return CheckoutLineSpecsUpdate(checkout=checkout)
 
@@ -103,7 +126,7 @@ class SpecFileUpload(OpenOrderMutation):
 
     @classmethod
     def perform_mutation(cls, _root, info, checkout_token, file):
-        uploaded = info.context.FILES.get(file)
+        uploaded = info.context.FILES.get(file) if isinstance(file, str) else None
         if uploaded is None:
             raise DomainError.single(
                 "file", Code.REQUIRED, gettext("Send the file in a multipart request.")

@@ -3,12 +3,13 @@ from django.conf import settings
 from django.utils.translation import gettext
 from saleor.checkout.models import Checkout as CheckoutModel
 from saleor.core.permissions import OrderPermissions
-from saleor.graphql.product.types import ProductVariant
+from saleor.product.models import ProductVariant as ProductVariantModel
 from saleor.order.models import Order as OrderModel
 
-from ...errors import OpenOrderErrorCode as Code, Problem
+from ...errors import OpenOrderError as DomainError, OpenOrderErrorCode as Code, Problem
 from ...specs import selectors
-from .mutations import CheckoutLineSpecsUpdate, CheckoutLinesAddCustom, SpecFileUpload
+from ..core import node_or_none
+from .mutations import CheckoutLineSpecsUpdate, CheckoutLinesAddCustom, SpecFileUpload, spec_inputs
 from .types import MadeToOrderCheckout, MadeToOrderOrder, MadeToOrderQuote, SpecValueInput
 
 
@@ -37,18 +38,19 @@ class CheckoutQueries(graphene.ObjectType):
     )
 
     def resolve_made_to_order_quote(self, info, variant_id, quantity, specs, checkout_token=None):
-        try:
-            variant = graphene.Node.get_node_from_global_id(info, variant_id, ProductVariant)
-        except Exception:
-            variant = None
+        variant = node_or_none(variant_id, "ProductVariant", ProductVariantModel.objects.all())
         if variant is None:
             return selectors.Quote([], None, None, None, None, None, [
                 Problem("variantId", Code.NOT_FOUND, gettext("No such product variant."))
             ])
         country = info.context.country.code if getattr(info.context, "country", None) else settings.DEFAULT_COUNTRY
+        try:
+            specs = spec_inputs(specs)
+        except DomainError as error:
+            return selectors.Quote([], None, None, None, None, None, error.problems)
         return selectors.quote(
             variant, quantity,
-            [{"code": s.code, "value": s.get("value"), "values": s.get("values")} for s in specs],
+            specs,
             info.context.discounts, country, checkout_token,
         )
 
@@ -64,8 +66,7 @@ class CheckoutQueries(graphene.ObjectType):
                 from graphql_jwt.exceptions import PermissionDenied
 
                 raise PermissionDenied()
-            _type, pk = graphene.Node.from_global_id(order_id)
-            return OrderModel.objects.filter(pk=pk).first() if _type == "Order" else None
+            return node_or_none(order_id, "Order", OrderModel.objects.all())
         if token is None:
             return None
         return OrderModel.objects.confirmed().filter(token=token).first()

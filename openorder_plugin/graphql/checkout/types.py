@@ -1,4 +1,5 @@
 import graphene
+from graphql.language import ast
 from django.urls import reverse
 from saleor.graphql.checkout.types import Checkout, CheckoutLine
 from saleor.graphql.core.types import Money, TaxedMoney
@@ -8,16 +9,41 @@ from saleor.graphql.product.types import ProductVariant
 from ..core import OpenOrderError
 
 
+class NotText:
+    """A spec value that came as something other than text."""
+
+    def __init__(self, value):
+        self.value = value
+
+
+class SpecText(graphene.Scalar):
+    """A spec value: always text. Numbers are "17", booleans "true" or
+    "false", dates "2026-12-24", colours "#1b2a4a". A number, object or list
+    is refused with INVALID_TYPE rather than turned into text."""
+
+    @staticmethod
+    def serialize(value):
+        return value
+
+    @staticmethod
+    def parse_value(value):
+        return value if isinstance(value, str) else NotText(value)
+
+    @staticmethod
+    def parse_literal(node):
+        return node.value if isinstance(node, ast.StringValue) else NotText(node)
+
+
 class SpecValueInput(graphene.InputObjectType):
     code = graphene.String(required=True, description="The spec field's code.")
-    value = graphene.String(
+    value = SpecText(
         description=(
             "The value as text: a number, a choice's value, true/false, a date "
             "(YYYY-MM-DD), a colour (#rrggbb) or an upload's ID for FILE fields."
         )
     )
     values = graphene.List(
-        graphene.NonNull(graphene.String), description="The chosen values (MULTI_CHOICE)."
+        graphene.NonNull(SpecText), description="The chosen values (MULTI_CHOICE)."
     )
 
 

@@ -2,10 +2,11 @@ import graphene
 from django.conf import settings
 from saleor.core.permissions import OrderPermissions
 from saleor.graphql.order.types import Order
+from saleor.order.models import Order as OrderModel
 
 from ...payments import schedule as payment_schedule
 from ...payments import window as payment_window
-from ..core import OpenOrderMutation
+from ..core import OpenOrderMutation, node_or_error
 from .scalars import PositiveDecimal
 from .types import PaymentRecord, PaymentSchedule
 
@@ -38,7 +39,7 @@ class OrderPaymentRecord(OpenOrderMutation):
 
     @classmethod
     def perform_mutation(cls, _root, info, order_id, amount, reference, idempotency_key, currency=None):
-        order = cls.get_node_or_error(info, order_id, only_type=Order, field="orderId")
+        order = node_or_error(order_id, "Order", OrderModel.objects.all(), "orderId")
         record = payment_schedule.record_payment(
             order,
             amount,
@@ -74,6 +75,6 @@ class OrderPaymentDeadlineExtend(OpenOrderMutation):
 
     @classmethod
     def perform_mutation(cls, _root, info, order_id, deadline):
-        order = cls.get_node_or_error(info, order_id, only_type=Order, field="orderId")
+        order = node_or_error(order_id, "Order", OrderModel.objects.all(), "orderId")
         schedule = payment_window.extend_deadline(order, deadline, user=info.context.user)
         return cls(payment_schedule=payment_schedule.schedule_for_order(schedule.order))

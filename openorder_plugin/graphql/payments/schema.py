@@ -1,10 +1,10 @@
 import graphene
 from saleor.core.permissions import OrderPermissions
 from saleor.graphql.decorators import permission_required
-from saleor.graphql.order.types import Order
 from saleor.order.models import Order as OrderModel
 
 from ...payments.schedule import schedule_for_order
+from ..core import node_or_none
 from .mutations import OrderPaymentDeadlineExtend, OrderPaymentRecord
 from .types import PaymentSchedule
 
@@ -26,7 +26,7 @@ class PaymentQueries(graphene.ObjectType):
 
     @permission_required(OrderPermissions.MANAGE_ORDERS)
     def resolve_order_payment_schedule(self, info, order_id):
-        order = graphene.Node.get_node_from_global_id(info, order_id, Order)
+        order = node_or_none(order_id, "Order", OrderModel.objects.all())
         if order is None:
             return None
         return schedule_for_order(order)

@@ -17,6 +17,7 @@ from saleor.order.error_codes import OrderErrorCode
 
 from ...errors import OpenOrderError, OpenOrderErrorCode as Codes
 from ...production import fulfillment
+from ..core import pk_from_global_id
 
 
 class OrderFulfill(SaleorOrderFulfill):
@@ -46,8 +47,18 @@ class OrderFulfill(SaleorOrderFulfill):
     @classmethod
     def perform_mutation(cls, root, info, order, **data):
         override = bool(data.pop("override_production_gate", False))
+        line_ids = [line.get("order_line_id") for line in data["input"].get("lines") or []]
+        # Saleor's own ID helpers let a malformed ID raise; check them first.
+        try:
+            pk_from_global_id(order, "Order", "order")
+            for line_id in line_ids:
+                pk_from_global_id(line_id, "OrderLine", "lines")
+        except OpenOrderError as error:
+            problem = error.problems[0]
+            raise ValidationError(
+                {problem.field: ValidationError(problem.message, code=OrderErrorCode.GRAPHQL_ERROR)}
+            )
         order_obj = cls.get_node_or_error(info, order, field="order", only_type=Order)
-        line_ids = [line["order_line_id"] for line in data["input"]["lines"]]
         order_lines = cls.get_nodes_or_error(line_ids, field="lines", only_type=OrderLine)
         try:
             overridden = fulfillment.check_fulfillment(order_obj, order_lines, override)

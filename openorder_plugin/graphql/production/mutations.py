@@ -1,25 +1,9 @@
-import binascii
-
 import graphene
 from saleor.core.permissions import OrderPermissions
 
-from ...errors import OpenOrderError as DomainError, OpenOrderErrorCode as Codes
 from ...production import services
-from ..core import OpenOrderMutation
+from ..core import OpenOrderMutation, pk_from_global_id
 from .types import ProductionJob
-
-
-def pk_from_global_id(global_id, type_name, field):
-    """The database ID in a relay global ID of `type_name`, or a NOT_FOUND."""
-    try:
-        found_type, pk = graphene.Node.from_global_id(global_id)
-    except (binascii.Error, UnicodeDecodeError, ValueError):
-        found_type, pk = None, None
-    if found_type != type_name or not str(pk).isdigit():
-        raise DomainError.single(
-            field, Codes.NOT_FOUND, "%r is not a %s ID." % (global_id, type_name)
-        )
-    return int(pk)
 
 
 class ProductionJobMutation(OpenOrderMutation):

@@ -5,15 +5,14 @@ from saleor.graphql.decorators import permission_required
 from saleor.order import OrderStatus
 from saleor.order.models import Order
 
-from ...errors import OpenOrderError
 from ...production import selectors
+from ..core import check_cursors, node_or_none
 from .filters import ProductionJobFilterInput
 from .mutations import (
     ProductionJobAdvance,
     ProductionJobHold,
     ProductionJobResume,
     ProductionJobUpdate,
-    pk_from_global_id,
 )
 from .types import ProductionJob, ProductionJobSortingInput, ProductionTimeline
 
@@ -41,16 +40,13 @@ class ProductionQueries(graphene.ObjectType):
     )
 
     @permission_required(OrderPermissions.MANAGE_ORDERS)
-    def resolve_production_jobs(self, _info, **_kwargs):
+    def resolve_production_jobs(self, _info, **kwargs):
+        check_cursors(kwargs)
         return selectors.board_jobs()
 
     @permission_required(OrderPermissions.MANAGE_ORDERS)
     def resolve_production_job(self, _info, id):
-        try:
-            pk = pk_from_global_id(id, "ProductionJob", "id")
-        except OpenOrderError:  # not a job's ID: nothing found, as in Saleor
-            return None
-        return selectors.board_jobs().filter(pk=pk).first()
+        return node_or_none(id, "ProductionJob", selectors.board_jobs())
 
     def resolve_production_timeline(self, _info, order_token):
         order = (

@@ -61,6 +61,36 @@ class ProductionJobEvent(CountableDjangoObjectType):
         return root.created_at
 
 
+class ProductionJobSpec(SpecValue):
+    display_value = graphene.String(
+        description=(
+            "The value as staff read it: a choice by its label (MULTI_CHOICE: the "
+            "labels, comma-joined), any other value as it is. Labels are the product "
+            "type's current ones; a value whose choice is gone shows as itself."
+        )
+    )
+    display_values = graphene.List(
+        graphene.NonNull(graphene.String),
+        required=True,
+        description="What to show for each chosen value (MULTI_CHOICE: one per value).",
+    )
+
+    class Meta:
+        description = (
+            "A spec frozen on a job's order line, with the labels of its chosen "
+            "choices. Text: never render it as HTML."
+        )
+
+    @staticmethod
+    def resolve_display_value(root, _info):
+        shown = root["displayValues"]
+        return ", ".join(shown) if shown else None
+
+    @staticmethod
+    def resolve_display_values(root, _info):
+        return root["displayValues"]
+
+
 class ProductionJob(CountableDjangoObjectType):
     order = graphene.Field(Order, required=True)
     order_line = graphene.Field(OrderLine, required=True)
@@ -68,7 +98,7 @@ class ProductionJob(CountableDjangoObjectType):
     variant_name = graphene.String(required=True)
     quantity = graphene.Int(required=True)
     specs = graphene.List(
-        graphene.NonNull(SpecValue), required=True, description="Frozen at checkout."
+        graphene.NonNull(ProductionJobSpec), required=True, description="Frozen at checkout."
     )
     stages = graphene.List(graphene.NonNull(ProductionStage), required=True)
     current_stage = graphene.String(required=True)
@@ -110,7 +140,7 @@ class ProductionJob(CountableDjangoObjectType):
 
     @staticmethod
     def resolve_specs(root, _info):
-        return selectors.line_specs(root)
+        return selectors.labelled_specs(root)
 
     @staticmethod
     def resolve_stages(root, _info):

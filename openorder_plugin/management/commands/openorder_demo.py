@@ -1,13 +1,24 @@
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from ...demo import catalog
 
 
 class Command(BaseCommand):
-    help = "Create (or bring back) the demo shop: catalog, shipping, staff and customer."
+    help = (
+        "Create (or bring back) the demo shop: catalog, shipping, staff and customer; "
+        "with --orders also its demo orders."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--domain", default="127.0.0.1:8000")
+        parser.add_argument(
+            "--orders",
+            action="store_true",
+            help=(
+                "Also place the demo orders (through the GraphQL API) that are not open "
+                "yet: deposit paid, waiting for the deposit, in production, late, ready."
+            ),
+        )
 
     def handle(self, *args, **options):
         catalog.load_catalog(domain=options["domain"])
@@ -21,3 +32,15 @@ class Command(BaseCommand):
             "  customer login: %s / %s"
             % (catalog.CUSTOMER_EMAIL, catalog.CUSTOMER_PASSWORD)
         )
+        if options["orders"]:
+            from ...demo.orders import DemoOrderError, place_demo_orders
+
+            try:
+                results = place_demo_orders(log=self.stdout.write)
+            except DemoOrderError as error:
+                raise CommandError(str(error))
+            placed = sum(1 for _what, _number, new in results if new)
+            self.stdout.write(
+                "  demo orders:    %d placed, %d already open"
+                % (placed, len(results) - placed)
+            )
