@@ -44,7 +44,7 @@ setup_python() {
     "$(find_python38)" -m venv "$venv"
   fi
   # Reinstall only when a requirement or the package metadata changed.
-  stamp="$(cat requirements/*.txt setup.cfg pyproject.toml | sha256sum | cut -c1-16)"
+  stamp="$(cat requirements/*.txt setup.cfg setup.py pyproject.toml | sha256sum | cut -c1-16)"
   if [ "$(cat "$venv/.installed" 2>/dev/null)" != "$stamp" ]; then
     say "installing Saleor 2.10.1, the plugin and the test tools into .venv"
     # celery 4.4.2's metadata is rejected by pip >= 24.1.
