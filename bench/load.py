@@ -221,9 +221,9 @@ def load(orders=10000, jobs_per_order=2, seed=8):
                 else:
                     stage = rng.randrange(stage_count)
                 lines.append((slug, product_type, variant, mto, items, modifier, quantity, unit, stage))
-            subtotal = sum(l[7] * l[6] for l in lines)
+            subtotal = sum(ln[7] * ln[6] for ln in lines)
             total = subtotal + shipping_price
-            finished = all(l[8] == len(l[3].stages) - 1 for l in lines)
+            finished = all(ln[8] == len(ln[3].stages) - 1 for ln in lines)
             order_rows.append(
                 Order(
                     created=now - datetime.timedelta(days=age),
@@ -299,7 +299,7 @@ def load(orders=10000, jobs_per_order=2, seed=8):
             split = split_order(terms, order.total_gross_amount, currency)
             # Production past the first stage needs the deposit: those orders
             # paid it; finished orders paid everything.
-            started_production = any(l[8] > 0 for l in lines)
+            started_production = any(ln[8] > 0 for ln in lines)
             finished = order.status == OrderStatus.FULFILLED
             captured = order.total_gross_amount if finished else (
                 split.deposit if started_production or rng.random() < 0.5 else Decimal(0)

@@ -465,7 +465,7 @@ def machine():
     model = platform.processor()
     try:
         with open("/proc/cpuinfo") as cpuinfo:
-            model = next(l.split(":", 1)[1].strip() for l in cpuinfo if l.startswith("model name"))
+            model = next(ln.split(":", 1)[1].strip() for ln in cpuinfo if ln.startswith("model name"))
     except (OSError, StopIteration):
         pass
     return {"cpus": os.cpu_count(), "cpu_model": model, "platform": platform.platform(),

@@ -10,5 +10,8 @@ setup_dashboard
 setup_chromium
 export SECRET_KEY="${SECRET_KEY:-openorder-tests}"
 
+say "ruff check (lint)"
+ruff check --quiet .
+
 say "running the tests"
 exec pytest --create-db "$@"

@@ -10,7 +10,6 @@ from .specs_helpers import (
     MTO_CHECKOUT,
     MTO_ORDER,
     QUOTE,
-    SPECS_UPDATE,
     TSHIRT_SPECS,
     add_custom,
     empty_checkout,

@@ -40,22 +40,22 @@ def test_same_specs_add_up_other_specs_stay_apart(api, demo_shop):
     checkout = empty_checkout(api)
     add_custom(api, checkout, [{"variantId": tshirt, "quantity": 1, "specs": TSHIRT_SPECS}])
     same = add_custom(api, checkout, [{"variantId": tshirt, "quantity": 2, "specs": TSHIRT_SPECS}])
-    assert [l["quantity"] for l in same["checkout"]["lines"]] == [3]
+    assert [ln["quantity"] for ln in same["checkout"]["lines"]] == [3]
 
     other = [dict(s) for s in TSHIRT_SPECS]
     other[0]["value"] = "M"
     both = add_custom(api, checkout, [{"variantId": tshirt, "quantity": 1, "specs": other}])
-    assert sorted(l["quantity"] for l in both["checkout"]["lines"]) == [1, 3]
+    assert sorted(ln["quantity"] for ln in both["checkout"]["lines"]) == [1, 3]
     # 3 x 92.000 + 1 x (85.000 + 2.000)
     assert both["checkout"]["subtotalPrice"]["gross"]["amount"] == 363000.0
 
     # Changing the M line's specs to the XL ones makes the two lines one.
-    m_line = next(l for l in both["checkout"]["lines"] if l["quantity"] == 1)
+    m_line = next(ln for ln in both["checkout"]["lines"] if ln["quantity"] == 1)
     merged = api.query(
         SPECS_UPDATE, {"checkoutId": checkout["id"], "lineId": m_line["id"], "specs": TSHIRT_SPECS}
     )["checkoutLineSpecsUpdate"]
     assert merged["openOrderErrors"] == []
-    assert [l["quantity"] for l in merged["checkout"]["lines"]] == [4]
+    assert [ln["quantity"] for ln in merged["checkout"]["lines"]] == [4]
     assert merged["checkout"]["subtotalPrice"]["gross"]["amount"] == 368000.0
 
 
@@ -94,7 +94,7 @@ def test_saleors_line_mutations_keep_working(api, demo_shop):
         {"variantId": variant_id(products["tas-kanvas"]), "quantity": 1}
     ]})["checkoutLinesUpdate"]
     assert updated["checkoutErrors"] == []
-    assert sorted(l["quantity"] for l in updated["checkout"]["lines"]) == [1, 1]
+    assert sorted(ln["quantity"] for ln in updated["checkout"]["lines"]) == [1, 1]
 
     deleted = api.query(LINE_DELETE, {"checkoutId": checkout["id"], "lineId": custom_line["id"]})[
         "checkoutLineDelete"]
@@ -158,7 +158,7 @@ def test_mixed_checkout_prices_match_between_checkout_and_order(api, demo_shop):
     result = pay_and_complete(api, ready)
     assert result["checkoutErrors"] == []
     order = result["order"]
-    by_sku = {l["productSku"]: l for l in order["lines"]}
+    by_sku = {ln["productSku"]: ln for ln in order["lines"]}
     assert by_sku["KAOS-CUSTOM"]["unitPrice"]["gross"]["amount"] == 92000.0
     assert by_sku["BUNGA-CUSTOM"]["unitPrice"]["gross"]["amount"] == 350000.0 + 40000.0 + 25000.0
     assert by_sku["TAS-KANVAS"]["unitPrice"]["gross"]["amount"] == 45000.0
@@ -166,7 +166,7 @@ def test_mixed_checkout_prices_match_between_checkout_and_order(api, demo_shop):
     assert order["total"]["gross"]["amount"] == float(expected)
     saved = Order.objects.get(token=order["token"])
     assert saved.total_gross_amount == sum(
-        (l.unit_price_gross_amount * l.quantity for l in saved.lines.all()), 0
+        (ln.unit_price_gross_amount * ln.quantity for ln in saved.lines.all()), 0
     ) + saved.shipping_price_gross_amount
 
 

@@ -8,7 +8,7 @@ from saleor.checkout.models import CheckoutLine
 from openorder_plugin.models import CustomSpecField, PaymentRecord
 
 from .catalog_helpers import FIELD_CREATE, gid
-from .payments_helpers import RECORD, place
+from .payments_helpers import RECORD
 from .production_helpers import SPECS
 from .specs_helpers import ADD_CUSTOM, empty_checkout
 from .storefront import variant_id

@@ -57,7 +57,7 @@ def test_a_job_lives_from_the_order_to_its_last_stage_and_fulfillment(
     assert job["order"]["userEmail"] == "pembeli@openorder.test"
     assert job["promisedDate"] is not None
     assert [e["type"] for e in job["events"]] == ["CREATED"]
-    kaos_line = next(l for l in order["lines"] if l["productSku"] == "KAOS-CUSTOM")
+    kaos_line = next(ln for ln in order["lines"] if ln["productSku"] == "KAOS-CUSTOM")
     assert job["orderLine"]["id"] == kaos_line["id"]
 
     mail.outbox.clear()
@@ -279,8 +279,8 @@ def test_cancelling_the_order_cancels_its_jobs_and_frees_capacity(api, staff_api
 def test_fulfillment_gate(api, staff_api, demo_shop):
     order = place_order(api, demo_shop, [("kaos-custom", 1), ("tas-kanvas", 2)])
     (job,) = jobs_of(staff_api, order["number"])
-    kaos_line = next(l for l in order["lines"] if l["productSku"] == "KAOS-CUSTOM")
-    tote_line = next(l for l in order["lines"] if l["productSku"] == "TAS-KANVAS")
+    kaos_line = next(ln for ln in order["lines"] if ln["productSku"] == "KAOS-CUSTOM")
+    tote_line = next(ln for ln in order["lines"] if ln["productSku"] == "TAS-KANVAS")
 
     # Not at its last stage: refused, with an OrderError naming the line.
     result = staff_api.query(

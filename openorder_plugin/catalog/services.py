@@ -9,7 +9,6 @@ from django.db.models import F
 from saleor.product.models import ProductType, ProductVariant
 from saleor.warehouse.models import Stock, Warehouse
 
-from ..choices import Mode
 from ..errors import OpenOrderError, OpenOrderErrorCode as Code
 from ..models import CustomSpecField, MadeToOrderSettings
 from . import definitions

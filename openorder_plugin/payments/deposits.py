@@ -1,5 +1,5 @@
 """How much of a line is due up front, by its product type's deposit policy."""
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Iterable, NamedTuple, Optional
 
 from ..choices import BalanceDue, DepositType

@@ -105,7 +105,7 @@ def add_lines(checkout, lines, today=None):
     The same variant with the same specs adds to one line. All or nothing."""
     today = today or timezone.localdate()
     checkout = _lock_checkout(checkout)
-    schemas = schemas_for_product_types(l["variant"].product.product_type_id for l in lines)
+    schemas = schemas_for_product_types(ln["variant"].product.product_type_id for ln in lines)
     uploads = uploads_for_checkout(checkout.token)
     problems = Problems()
     prepared = []
@@ -143,8 +143,8 @@ def add_lines(checkout, lines, today=None):
     existing = list(checkout.lines.all())
     for index, variant, quantity, data in prepared:
         line = next(
-            (l for l in existing if l.variant_id == variant.pk
-             and (line_data(l) or {}).get("key") == data["key"]),
+            (ln for ln in existing if ln.variant_id == variant.pk
+             and (line_data(ln) or {}).get("key") == data["key"]),
             None,
         )
         if line is None:
@@ -187,8 +187,8 @@ def update_line_specs(checkout, line_pk, specs, today=None):
         prefix="specs", currency=checkout.currency,
     )
     twin = next(
-        (l for l in checkout.lines.filter(variant_id=line.variant_id).exclude(pk=line.pk)
-         if (line_data(l) or {}).get("key") == data["key"]),
+        (ln for ln in checkout.lines.filter(variant_id=line.variant_id).exclude(pk=line.pk)
+         if (line_data(ln) or {}).get("key") == data["key"]),
         None,
     )
     if twin is not None:
@@ -219,7 +219,7 @@ def check_checkout_lines(checkout, lines, today=None):
     checkoutComplete must: required specs present, values still valid, price
     unchanged. Returns [LineCheck]; raises OpenOrderError naming each line."""
     today = today or timezone.localdate()
-    schemas = schemas_for_product_types(l.variant.product.product_type_id for l in lines)
+    schemas = schemas_for_product_types(ln.variant.product.product_type_id for ln in lines)
     uploads = None
     problems = Problems()
     checked = []

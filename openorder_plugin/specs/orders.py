@@ -51,10 +51,10 @@ def freeze_onto_order(order):
         return []
     checkout_lines = list(checkout.lines.select_related("variant__product").order_by("pk"))
     schemas = schemas_for_product_types(
-        l.variant.product.product_type_id for l in checkout_lines
+        ln.variant.product.product_type_id for ln in checkout_lines
     )
     made_to_order = [
-        l for l in checkout_lines if l.variant.product.product_type_id in schemas
+        ln for ln in checkout_lines if ln.variant.product.product_type_id in schemas
     ]
     if not made_to_order:
         return []

@@ -52,7 +52,7 @@ def _specs_input(stored):
 def checkout_view(checkout, discounts) -> CheckoutView:
     today = timezone.localdate()
     lines = list(checkout.lines.select_related("variant__product").order_by("pk"))
-    schemas = schemas_for_product_types(l.variant.product.product_type_id for l in lines)
+    schemas = schemas_for_product_types(ln.variant.product.product_type_id for ln in lines)
     uploads = uploads_for_checkout(checkout.token)
     currency = checkout.currency
     demands, prepared = [], []
