@@ -14,7 +14,7 @@ from collections import defaultdict
 from typing import Dict, List, NamedTuple, Optional, Tuple
 
 from django.db import transaction
-from django.db.models import Case, IntegerField, Q, Sum, Value, When
+from django.db.models import Case, Q, Sum, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 
@@ -163,7 +163,7 @@ def hold_for_checkout(checkout_token, demands: List[LineDemand], today=None, now
                 CapacityReservation(
                     product_type_id=settings.product_type_id,
                     checkout_token=checkout_token,
-                    checkout_line_id=demand.key,
+                    checkout_line_id=str(demand.key),
                     expires_at=expires_at,
                     day=day,
                     quantity=units,
@@ -181,17 +181,19 @@ def attach_holds_to_order(order, order_line_by_checkout_line):
     holds = CapacityReservation.objects.filter(
         checkout_token=order.checkout_token, order__isnull=True
     )
-    holds.exclude(checkout_line_id__in=list(order_line_by_checkout_line)).delete()
-    if order_line_by_checkout_line:
+    by_line = {str(key): line for key, line in order_line_by_checkout_line.items()}
+    holds.exclude(checkout_line_id__in=list(by_line)).delete()
+    if by_line:
         holds.update(
             order=order,
             expires_at=None,
             order_line_id=Case(
                 *[
                     When(checkout_line_id=checkout_line_id, then=Value(line.pk))
-                    for checkout_line_id, line in order_line_by_checkout_line.items()
+                    for checkout_line_id, line in by_line.items()
                 ],
-                output_field=IntegerField(),
+                # The host's order-line key type (integer or UUID).
+                output_field=CapacityReservation._meta.get_field("order_line").target_field,
             ),
         )
     days = defaultdict(list)

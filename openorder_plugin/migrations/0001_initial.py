@@ -2,22 +2,21 @@
 
 from django.conf import settings
 import django.contrib.postgres.fields
-import django.contrib.postgres.fields.jsonb
+import openorder_plugin.fields
 from django.db import migrations, models
 import django.db.models.deletion
 import django.db.models.expressions
 import openorder_plugin.models.catalog
 import uuid
 
+from ._host import host_dependencies
+
 
 class Migration(migrations.Migration):
 
     initial = True
 
-    dependencies = [
-        ('payment', '0016_auto_20200423_0314'),
-        ('product', '0117_auto_20200423_0737'),
-        ('order', '0083_merge_20200421_0529'),
+    dependencies = host_dependencies() + [
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
@@ -27,7 +26,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.AutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('quantity', models.PositiveIntegerField()),
-                ('stages', django.contrib.postgres.fields.jsonb.JSONField()),
+                ('stages', openorder_plugin.fields.JSONField()),
                 ('current_stage', models.CharField(max_length=64)),
                 ('status', models.CharField(choices=[('ACTIVE', 'Active'), ('ON_HOLD', 'On hold'), ('CANCELLED', 'Cancelled')], default='ACTIVE', max_length=20)),
                 ('hold_reason', models.TextField(blank=True, default='')),
@@ -69,7 +68,7 @@ class Migration(migrations.Migration):
                 ('from_stage', models.CharField(blank=True, default='', max_length=64)),
                 ('to_stage', models.CharField(blank=True, default='', max_length=64)),
                 ('note', models.TextField(blank=True, default='')),
-                ('parameters', django.contrib.postgres.fields.jsonb.JSONField(blank=True, default=dict)),
+                ('parameters', openorder_plugin.fields.JSONField(blank=True, default=dict)),
                 ('created_at', models.DateTimeField(auto_now_add=True)),
                 ('job', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='events', to='openorder.ProductionJob')),
                 ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
@@ -109,7 +108,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.AutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('schema_version', models.PositiveIntegerField()),
-                ('specs', django.contrib.postgres.fields.jsonb.JSONField(default=list)),
+                ('specs', openorder_plugin.fields.JSONField(default=list)),
                 ('unit_price_modifier', models.DecimalField(decimal_places=3, max_digits=12)),
                 ('promised_date', models.DateField(blank=True, null=True)),
                 ('created_at', models.DateTimeField(auto_now_add=True)),
@@ -124,7 +123,7 @@ class Migration(migrations.Migration):
                 ('key', models.CharField(max_length=200, unique=True)),
                 ('kind', models.CharField(max_length=50)),
                 ('recipient', models.EmailField(max_length=254)),
-                ('context', django.contrib.postgres.fields.jsonb.JSONField(blank=True, default=dict)),
+                ('context', openorder_plugin.fields.JSONField(blank=True, default=dict)),
                 ('sent_at', models.DateTimeField(blank=True, null=True)),
                 ('attempts', models.PositiveIntegerField(default=0)),
                 ('created_at', models.DateTimeField(auto_now_add=True)),
@@ -139,7 +138,7 @@ class Migration(migrations.Migration):
                 ('lead_time_days', models.PositiveIntegerField(default=0)),
                 ('daily_capacity', models.PositiveIntegerField(blank=True, null=True)),
                 ('working_days', django.contrib.postgres.fields.ArrayField(base_field=models.PositiveSmallIntegerField(), default=openorder_plugin.models.catalog.default_working_days, size=None)),
-                ('stages', django.contrib.postgres.fields.jsonb.JSONField(default=openorder_plugin.models.catalog.default_stages)),
+                ('stages', openorder_plugin.fields.JSONField(default=openorder_plugin.models.catalog.default_stages)),
                 ('deposit_type', models.CharField(choices=[('NONE', 'No deposit: everything is paid later'), ('PERCENT', 'A percentage of the line total'), ('FIXED', 'A fixed amount per unit'), ('FULL', 'The whole line total up front')], default='NONE', max_length=20)),
                 ('deposit_value', models.DecimalField(decimal_places=3, default=0, max_digits=12)),
                 ('balance_due', models.CharField(choices=[('ON_READY', 'When production is ready'), ('ON_DELIVERY', 'On delivery (cash on delivery)'), ('DAYS_AFTER_ORDER', 'A number of days after the order')], default='ON_READY', max_length=20)),
@@ -186,7 +185,7 @@ class Migration(migrations.Migration):
                 ('pattern', models.CharField(blank=True, default='', max_length=512)),
                 ('min_value', models.DecimalField(blank=True, decimal_places=6, max_digits=18, null=True)),
                 ('max_value', models.DecimalField(blank=True, decimal_places=6, max_digits=18, null=True)),
-                ('choices', django.contrib.postgres.fields.jsonb.JSONField(blank=True, default=list)),
+                ('choices', openorder_plugin.fields.JSONField(blank=True, default=list)),
                 ('earliest_date_days', models.PositiveIntegerField(blank=True, null=True)),
                 ('max_file_size', models.PositiveIntegerField(blank=True, null=True)),
                 ('allowed_file_types', django.contrib.postgres.fields.ArrayField(base_field=models.CharField(max_length=100), blank=True, default=list, size=None)),

@@ -1,10 +1,10 @@
 """Made-to-order settings and the custom-spec schema of a Saleor product type."""
-from django.contrib.postgres.fields import ArrayField, JSONField
+from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.db.models import Q
-from saleor.product.models import ProductType
 
 from .. import choices
+from ..fields import JSONField
 
 
 def default_stages():
@@ -17,7 +17,7 @@ def default_working_days():
 
 class MadeToOrderSettings(models.Model):
     product_type = models.OneToOneField(
-        ProductType, related_name="made_to_order", on_delete=models.CASCADE
+        "product.ProductType", related_name="made_to_order", on_delete=models.CASCADE
     )
     mode = models.CharField(
         max_length=20, choices=choices.Mode.CHOICES, default=choices.Mode.READY_STOCK
@@ -91,7 +91,7 @@ class MadeToOrderSettings(models.Model):
 
 class CustomSpecField(models.Model):
     product_type = models.ForeignKey(
-        ProductType, related_name="custom_spec_fields", on_delete=models.CASCADE
+        "product.ProductType", related_name="custom_spec_fields", on_delete=models.CASCADE
     )
     code = models.CharField(max_length=64)
     label = models.CharField(max_length=128)

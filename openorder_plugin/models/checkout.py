@@ -6,11 +6,10 @@ A checkout line's specs live in Saleor's own `CheckoutLine.data` (under the
 data differ, and the price hooks read them without a query."""
 import uuid
 
-from django.contrib.postgres.fields import JSONField
 from django.db import models
 from django.db.models import Q
-from saleor.order.models import Order, OrderLine
-from saleor.product.models import ProductType
+
+from ..fields import JSONField
 
 
 class SpecUpload(models.Model):
@@ -21,7 +20,7 @@ class SpecUpload(models.Model):
     checkout_token = models.UUIDField(db_index=True)
     # Kept after checkout completion so the order (and staff) can still read it.
     order = models.ForeignKey(
-        Order, null=True, blank=True, related_name="+", on_delete=models.SET_NULL
+        "order.Order", null=True, blank=True, related_name="+", on_delete=models.SET_NULL
     )
     storage_name = models.CharField(max_length=255)
     original_name = models.CharField(max_length=255)
@@ -36,10 +35,10 @@ class OrderLineSpec(models.Model):
     the product type's schema never change it."""
 
     order_line = models.OneToOneField(
-        OrderLine, related_name="open_order_spec", on_delete=models.CASCADE
+        "order.OrderLine", related_name="open_order_spec", on_delete=models.CASCADE
     )
     product_type = models.ForeignKey(
-        ProductType, null=True, related_name="+", on_delete=models.SET_NULL
+        "product.ProductType", null=True, related_name="+", on_delete=models.SET_NULL
     )
     schema_version = models.PositiveIntegerField()
     # [{"code", "label", "type", "value", "priceModifier"}] in field order.
@@ -55,23 +54,24 @@ class CapacityReservation(models.Model):
     product type's settings, so concurrent checkouts never overbook."""
 
     product_type = models.ForeignKey(
-        ProductType, related_name="capacity_reservations", on_delete=models.CASCADE
+        "product.ProductType", related_name="capacity_reservations", on_delete=models.CASCADE
     )
     order_line = models.ForeignKey(
-        OrderLine,
+        "order.OrderLine",
         null=True,
         related_name="capacity_reservations",
         on_delete=models.CASCADE,
     )
     order = models.ForeignKey(
-        Order, null=True, related_name="capacity_reservations", on_delete=models.CASCADE
+        "order.Order", null=True, related_name="capacity_reservations", on_delete=models.CASCADE
     )
     # Between checkoutComplete's checks and the order, a reservation is a hold
     # of the checkout: it lapses at expires_at unless the order takes it over.
     checkout_token = models.UUIDField(null=True, blank=True, db_index=True)
-    # The checkout line the hold was made for (not a key: Saleor deletes
-    # checkout lines once the order exists).
-    checkout_line_id = models.IntegerField(null=True, blank=True)
+    # The checkout line the hold was made for, as text: not a key, since the
+    # host deletes checkout lines once the order exists, and the hosts' line
+    # keys differ (integers on Saleor 2.10, UUIDs on Saleor 3).
+    checkout_line_id = models.CharField(max_length=36, null=True, blank=True)
     expires_at = models.DateTimeField(null=True, blank=True)
     day = models.DateField()
     quantity = models.PositiveIntegerField()

@@ -3,8 +3,6 @@ record against it."""
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from saleor.order.models import Order
-from saleor.payment.models import Payment, Transaction
 
 
 class InstallmentKind:
@@ -62,7 +60,7 @@ class DeadlineKind:
 
 class PaymentSchedule(models.Model):
     order = models.OneToOneField(
-        Order, related_name="payment_schedule", on_delete=models.CASCADE
+        "order.Order", related_name="payment_schedule", on_delete=models.CASCADE
     )
     currency = models.CharField(max_length=settings.DEFAULT_CURRENCY_CODE_LENGTH)
     total = models.DecimalField(max_digits=12, decimal_places=3)
@@ -133,13 +131,13 @@ class PaymentRecord(models.Model):
     request record once."""
 
     order = models.ForeignKey(
-        Order, related_name="open_order_payment_records", on_delete=models.CASCADE
+        "order.Order", related_name="open_order_payment_records", on_delete=models.CASCADE
     )
     payment = models.ForeignKey(
-        Payment, null=True, related_name="+", on_delete=models.SET_NULL
+        "payment.Payment", null=True, related_name="+", on_delete=models.SET_NULL
     )
     transaction = models.ForeignKey(
-        Transaction, null=True, related_name="+", on_delete=models.SET_NULL
+        "payment.Transaction", null=True, related_name="+", on_delete=models.SET_NULL
     )
     amount = models.DecimalField(max_digits=12, decimal_places=3)
     currency = models.CharField(max_length=settings.DEFAULT_CURRENCY_CODE_LENGTH)

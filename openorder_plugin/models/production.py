@@ -1,11 +1,10 @@
 """Production: a job per made-to-order order line, moved through its stages."""
 from django.conf import settings
-from django.contrib.postgres.fields import JSONField
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
-from saleor.order.models import Order, OrderLine
-from saleor.product.models import ProductType
+
+from ..fields import JSONField
 
 
 class JobStatus:
@@ -22,13 +21,13 @@ class JobStatus:
 
 class ProductionJob(models.Model):
     order = models.ForeignKey(
-        Order, related_name="production_jobs", on_delete=models.CASCADE
+        "order.Order", related_name="production_jobs", on_delete=models.CASCADE
     )
     order_line = models.OneToOneField(
-        OrderLine, related_name="production_job", on_delete=models.CASCADE
+        "order.OrderLine", related_name="production_job", on_delete=models.CASCADE
     )
     product_type = models.ForeignKey(
-        ProductType, null=True, related_name="+", on_delete=models.SET_NULL
+        "product.ProductType", null=True, related_name="+", on_delete=models.SET_NULL
     )
     quantity = models.PositiveIntegerField()
     # The product type's stages when the order was placed: [{"code", "label"}].
@@ -132,7 +131,7 @@ class Notification(models.Model):
     key = models.CharField(max_length=200, unique=True)
     kind = models.CharField(max_length=50)
     order = models.ForeignKey(
-        Order, null=True, related_name="+", on_delete=models.CASCADE
+        "order.Order", null=True, related_name="+", on_delete=models.CASCADE
     )
     recipient = models.EmailField()
     context = JSONField(default=dict, blank=True)

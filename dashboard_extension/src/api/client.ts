@@ -49,7 +49,7 @@ export async function request<T>(
   if (body.errors && body.errors.length) {
     const message = body.errors.map((e) => e.message).join("; ");
     if (/signature has expired|error decoding signature|permission/i.test(message) && token) {
-      session.reportAuthProblem(message);
+      session.reportAuthProblem();
     }
     throw new ApiError(message, body.errors);
   }

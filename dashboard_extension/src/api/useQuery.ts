@@ -26,12 +26,12 @@ export function useQuery<T>(
     } finally {
       if (mine === generation.current) setLoading(false);
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [query, key, refreshKey]);
+  }, [query, key]);
 
+  // A new `refreshKey` asks again, as new variables do.
   useEffect(() => {
     if (!skip) void run();
-  }, [run, skip]);
+  }, [run, skip, refreshKey]);
 
   return { data, error, loading, reload: run, setData };
 }

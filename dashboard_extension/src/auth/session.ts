@@ -59,7 +59,8 @@ class Session {
     return () => this.listeners.delete(listener);
   }
 
-  reportAuthProblem(_message: string) {
+  /** The server refused the token: sign out when it has expired. */
+  reportAuthProblem() {
     if (this.token && secondsLeft(this.token) <= 0) this.signOut();
   }
 

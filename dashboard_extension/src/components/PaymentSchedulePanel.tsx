@@ -80,7 +80,7 @@ export function PaymentSchedulePanel({
 }: {
   orderId: string;
   onRecorded?: () => void;
-  /** Told the schedule each time it is (re)loaded. */
+  /** Told the schedule each time it is (re)loaded; keep it stable (useCallback). */
   onSchedule?: (schedule: PaymentSchedule | null) => void;
   /** A change (e.g. the job's version) reloads the schedule. */
   refreshKey?: string | number;
@@ -110,7 +110,7 @@ export function PaymentSchedulePanel({
 
   useEffect(() => {
     if (data) onSchedule?.(schedule);
-  }, [data]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [data, schedule, onSchedule]);
 
   // The extension form starts a day after the deadline as (re)loaded.
   useEffect(() => {

@@ -1,7 +1,7 @@
 // The production board: a column per stage, a card per job, paged per column
 // (never loading every job), with filters and search.
 import { Box, Button, Text } from "@saleor/macaw-ui";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { request } from "../api/client";
 import { PRODUCTION_JOBS } from "../api/operations";
 import type { ProductionJobsQuery } from "../api/generated";
@@ -150,7 +150,7 @@ function Column({ stage, filters }: { stage: Stage; filters: BoardFilters }) {
   const pending = useRef<AbortController | null>(null);
   const filter = useMemo(() => columnFilter(filters, stage.code), [filters, stage.code]);
 
-  const load = async (after: string | null, append: boolean) => {
+  const load = useCallback(async (after: string | null, append: boolean) => {
     pending.current?.abort();
     const mine = new AbortController();
     pending.current = mine;
@@ -174,15 +174,15 @@ function Column({ stage, filters }: { stage: Stage; filters: BoardFilters }) {
     } finally {
       if (!mine.signal.aborted) setLoading(false);
     }
-  };
+  }, [filter]);
 
+  // A new filter (and so a new `load`) starts the column again.
   useEffect(() => {
     setJobs([]);
     setHasMore(false);
     void load(null, false);
     return () => pending.current?.abort();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [filter]);
+  }, [load]);
 
   const headingId = `stage-${stage.code}`;
   return (

@@ -2,7 +2,7 @@
 // schedule, and the actions. Every change names the version it was made on; a
 // CONFLICT (someone else changed the job) is shown and the job reloaded.
 import { Box, Button, Text, Textarea } from "@saleor/macaw-ui";
-import { ReactNode, useEffect, useState } from "react";
+import { ReactNode, useCallback, useState } from "react";
 import { OpenOrderError, request } from "../api/client";
 import {
   PRODUCTION_JOB,
@@ -16,7 +16,7 @@ import type { JobMutationResult } from "../api/types";
 import { useStaffChoices } from "../api/staff";
 import { useQuery } from "../api/useQuery";
 import { isLate, LateBadge, PaymentBadge, personName, SpecValue } from "../components/jobs";
-import { PaymentSchedulePanel, type PaymentScheduleState } from "../components/PaymentSchedulePanel";
+import { type PaymentSchedule, PaymentSchedulePanel, type PaymentScheduleState } from "../components/PaymentSchedulePanel";
 import { Badge, Card, Input, NativeSelect, Notice } from "../components/ui";
 import { useI18n } from "../i18n";
 import { Link, paths } from "../router";
@@ -49,15 +49,21 @@ export function JobPage({ id }: { id: string }) {
   const staff = useStaffChoices();
   const job = data?.productionJob ?? null;
 
-  // Form fields follow the job as (re)loaded.
-  useEffect(() => {
-    if (!job) return;
+  const onSchedule = useCallback((schedule: PaymentSchedule | null) => setPaymentState(schedule?.state ?? null), []);
+
+  // Form fields follow the job as (re)loaded: they start again from each new
+  // job or version of it (set while rendering, so no render shows the old
+  // values), and are otherwise left as being edited.
+  const [formFor, setFormFor] = useState<string | null>(null);
+  const jobKey = job ? `${job.id}@${job.version}` : null;
+  if (job && jobKey !== formFor) {
+    setFormFor(jobKey);
     setDueDate(job.promisedDate ?? "");
     setAssignee(job.assignee?.id ?? "");
     setNotes(job.notes ?? "");
     const position = job.stages.findIndex((s) => s.code === job.currentStage);
     setBackStage(position > 0 ? job.stages[position - 1].code : "");
-  }, [job?.id, job?.version]); // eslint-disable-line react-hooks/exhaustive-deps
+  }
 
   if (loading && !job) return <Text color="default2">{t("loading")}</Text>;
   if (error && !job)
@@ -157,7 +163,7 @@ export function JobPage({ id }: { id: string }) {
           <PaymentSchedulePanel
             orderId={job.order.id}
             onRecorded={() => void reload()}
-            onSchedule={(schedule) => setPaymentState(schedule?.state ?? null)}
+            onSchedule={onSchedule}
             refreshKey={job.version}
             confirmStage={confirmStage?.label ?? null}
           />

@@ -1,7 +1,7 @@
 // A product type's made-to-order settings and its spec fields, with a live
 // preview of the form a buyer will see.
 import { Box, Button, Text } from "@saleor/macaw-ui";
-import { useEffect, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import { fromNode, useProductTypes, type ProductTypeSettings, type SettingsNode } from "../api/catalog";
 import { OpenOrderError, request } from "../api/client";
 import {
@@ -87,9 +87,14 @@ export function ProductTypeSettingsPage({ id }: { id: string }) {
   const [feedback, setFeedback] = useState<Feedback>(null);
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
-    if (type) setDraft(settingsDraft(type));
-  }, [type?.id]); // eslint-disable-line react-hooks/exhaustive-deps
+  // The form starts from the type as loaded, and again when another type is
+  // opened (set while rendering, so no render shows the old draft); a saved
+  // field or saved settings leave the draft being edited as it is.
+  const [draftFor, setDraftFor] = useState<string | null>(null);
+  if (type && type.id !== draftFor) {
+    setDraftFor(type.id);
+    setDraft(settingsDraft(type));
+  }
 
   const currency = type?.specFields[0]?.pricePerUnit.currency ?? "IDR";
   const previewFields = useMemo(() => {
