@@ -10,7 +10,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 DATA="$ROOT/.data"
 mkdir -p "$DATA"
-export DJANGO_SETTINGS_MODULE=openorder_plugin.settings
+export DJANGO_SETTINGS_MODULE=openorder_plugin.saleor2.settings
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 

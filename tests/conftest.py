@@ -81,7 +81,7 @@ def site(transactional_db):
 @pytest.fixture
 def demo_shop(site):
     """The demo catalog, loaded by the same code as the README's demo command."""
-    from openorder_plugin.demo import catalog
+    from openorder_plugin.saleor2.demo import catalog
 
     return catalog.load_catalog()
 
@@ -94,13 +94,13 @@ def api(live_server, site):
 
 @pytest.fixture
 def staff_api(api, demo_shop):
-    from openorder_plugin.demo import catalog
+    from openorder_plugin.saleor2.demo import catalog
 
     return api.signed_in(catalog.STAFF_EMAIL, catalog.STAFF_PASSWORD)
 
 
 @pytest.fixture
 def customer_api(api, demo_shop):
-    from openorder_plugin.demo import catalog
+    from openorder_plugin.saleor2.demo import catalog
 
     return api.signed_in(catalog.CUSTOMER_EMAIL, catalog.CUSTOMER_PASSWORD)

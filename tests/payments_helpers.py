@@ -9,7 +9,7 @@ from saleor.order.models import Order, OrderEvent
 from saleor.warehouse.models import Warehouse
 
 from openorder_plugin.models import MadeToOrderSettings
-from openorder_plugin.payments.deferred import GATEWAY_ID as DEFERRED
+from openorder_plugin.saleor2.gateway.deferred import GATEWAY_ID as DEFERRED
 
 from .production_helpers import CHECKOUT_LINES_ADD, SPECS, specs_for
 from .specs_helpers import add_custom, empty_checkout

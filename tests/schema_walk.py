@@ -17,7 +17,7 @@ def plugin_operations():
     the plugin adds or changes relative to Saleor's own schema."""
     from saleor.graphql.api import schema as saleor_schema
 
-    from openorder_plugin.graphql.api import schema
+    from openorder_plugin.saleor2.graphql.api import schema
 
     found = {}
     for kind, type_name in (("query", "Query"), ("mutation", "Mutation")):

@@ -7,8 +7,8 @@ from django.conf import settings
 from saleor.product.models import Product, ProductType, ProductVariant
 from saleor.warehouse.models import Stock, Warehouse
 
-from openorder_plugin.demo import catalog
-from openorder_plugin.demo.made_to_order import MADE_TO_ORDER
+from openorder_plugin.saleor2.demo import catalog
+from openorder_plugin.saleor2.demo.made_to_order import MADE_TO_ORDER
 from openorder_plugin.models import CustomSpecField, MadeToOrderSettings
 
 from .catalog_helpers import (
@@ -474,7 +474,7 @@ mutation($id: ID!, $input: PluginUpdateInput!) {
 
 
 def test_made_to_order_details_still_answer_when_the_plugin_is_inactive(staff_api, api):
-    from openorder_plugin.plugin import OpenOrderPlugin
+    from openorder_plugin.saleor2.plugin import OpenOrderPlugin
 
     data = staff_api.query(
         PLUGIN_UPDATE, {"id": OpenOrderPlugin.PLUGIN_ID, "input": {"active": False}}

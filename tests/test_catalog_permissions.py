@@ -4,7 +4,7 @@ public."""
 import pytest
 from saleor.product.models import ProductType
 
-from openorder_plugin.demo import catalog
+from openorder_plugin.saleor2.demo import catalog
 from openorder_plugin.models import CustomSpecField
 
 from .catalog_helpers import (

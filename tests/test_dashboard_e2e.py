@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from django.utils import timezone
 
-from openorder_plugin.demo import catalog
+from openorder_plugin.saleor2.demo import catalog
 from openorder_plugin.models import ProductionJob
 
 from .dashboard_helpers import DASHBOARD, run_scenario

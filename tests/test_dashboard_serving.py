@@ -7,7 +7,7 @@ import subprocess
 import pytest
 from graphql import parse, validate
 
-from openorder_plugin.graphql.api import schema
+from openorder_plugin.saleor2.graphql.api import schema
 
 from .dashboard_helpers import DASHBOARD, require_build, require_node, run_npm
 from .production_helpers import place_order

@@ -1,4 +1,4 @@
-"""The demo's orders (openorder_plugin/demo/orders.py), in process: placed
+"""The demo's orders (openorder_plugin/saleor2/demo/orders.py), in process: placed
 through the host's own GraphQL view, once per buyer; the one whose payment
 window ends unpaid is cancelled by the sweep and placed again by the next run.
 
@@ -9,7 +9,7 @@ from django.utils import timezone
 from saleor.order import OrderStatus
 from saleor.order.models import Order
 
-from openorder_plugin.demo.orders import DEMO_ORDERS, place_demo_orders
+from openorder_plugin.saleor2.demo.orders import DEMO_ORDERS, place_demo_orders
 from openorder_plugin.models import ProductionJob
 from openorder_plugin.payments.window import lapse_overdue
 

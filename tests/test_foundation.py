@@ -5,8 +5,8 @@ from decimal import Decimal
 import pytest
 from saleor.order.models import Order
 
-from openorder_plugin.demo import catalog
-from openorder_plugin.plugin import OpenOrderPlugin
+from openorder_plugin.saleor2.demo import catalog
+from openorder_plugin.saleor2.plugin import OpenOrderPlugin
 
 from .storefront import create_checkout, pay_and_complete, variant_id
 

@@ -55,7 +55,7 @@ def serves_the_api(venv, env, cwd):
 def test_pip_install_and_the_wheel_in_clean_venvs_then_migrate(tmp_path, empty_database):
     env = dict(
         os.environ,
-        DJANGO_SETTINGS_MODULE="openorder_plugin.settings",
+        DJANGO_SETTINGS_MODULE="openorder_plugin.saleor2.settings",
         SECRET_KEY="packaging-check",
         DATABASE_URL=empty_database,
     )

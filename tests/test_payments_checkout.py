@@ -10,7 +10,7 @@ from django.utils.dateparse import parse_datetime
 from saleor.checkout.models import Checkout
 from saleor.order.models import Order
 
-from openorder_plugin.payments.deferred import NOT_MADE_TO_ORDER_MESSAGE
+from openorder_plugin.saleor2.gateway.deferred import NOT_MADE_TO_ORDER_MESSAGE
 
 from .payments_helpers import (
     CHECKOUT_GATEWAYS,

@@ -2,7 +2,7 @@
 balance (unless it is due on delivery); each can be switched off."""
 from saleor.order.models import Fulfillment
 
-from openorder_plugin.plugin import OpenOrderPlugin
+from openorder_plugin.saleor2.plugin import OpenOrderPlugin
 
 from .payments_helpers import (
     DUMMY,

@@ -18,7 +18,7 @@ from saleor.order.models import Order, OrderEvent
 from openorder_plugin.l10n import format_date
 from openorder_plugin.models import Installment
 from openorder_plugin.payments.reminders import run_reminders
-from openorder_plugin.plugin import OpenOrderPlugin
+from openorder_plugin.saleor2.plugin import OpenOrderPlugin
 from openorder_plugin.tasks import run_payment_reminders
 
 from .payments_helpers import place, place_with_deposit, set_policy

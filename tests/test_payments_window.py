@@ -153,7 +153,7 @@ def test_an_order_with_nothing_due_lapses_unless_staff_confirm_it(api, staff_api
 
 def test_a_window_of_zero_hours_is_off(api, staff_api, demo_shop):
     from .test_foundation import PLUGIN_UPDATE
-    from openorder_plugin.plugin import OpenOrderPlugin
+    from openorder_plugin.saleor2.plugin import OpenOrderPlugin
 
     def configure(value):
         return staff_api.query(

@@ -12,7 +12,7 @@ from saleor.order.models import Order
 
 from openorder_plugin.l10n import format_date
 from openorder_plugin.models import Notification, ProductionJob
-from openorder_plugin.plugin import OpenOrderPlugin
+from openorder_plugin.saleor2.plugin import OpenOrderPlugin
 from openorder_plugin.tasks import mark_overdue_production_jobs, send_notification
 
 from .production_helpers import (

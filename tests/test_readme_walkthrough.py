@@ -114,7 +114,7 @@ def test_a_first_time_guest_checks_out_as_the_readme_says(api, demo_shop):
 
 
 def test_a_signed_in_customer_checks_out_as_the_readme_says(api, demo_shop):
-    from openorder_plugin.demo import catalog
+    from openorder_plugin.saleor2.demo import catalog
 
     customer = api.signed_in(catalog.CUSTOMER_EMAIL, catalog.CUSTOMER_PASSWORD)
     answers = run_walkthrough(customer, demo_shop)

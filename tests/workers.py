@@ -43,7 +43,7 @@ def worker_env(email_url="console://"):
     db = connection.settings_dict
     env = dict(os.environ)
     env.update(
-        DJANGO_SETTINGS_MODULE="openorder_plugin.settings",
+        DJANGO_SETTINGS_MODULE="openorder_plugin.saleor2.settings",
         CELERY_BROKER_URL=REDIS_URL,
         DATABASE_URL="postgres://%s@%s:%s/%s"
         % (db["USER"] or "postgres", db["HOST"] or "127.0.0.1", db["PORT"] or 5432, db["NAME"]),

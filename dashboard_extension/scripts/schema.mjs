@@ -24,10 +24,10 @@ function fromServer() {
   const python = process.env.PYTHON || (existsSync(venv) ? venv : "python3");
   const code = [
     "import json, os",
-    "os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'openorder_plugin.settings')",
+    "os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'openorder_plugin.saleor2.settings')",
     "os.environ.setdefault('SECRET_KEY', 'schema')",
     "import django; django.setup()",
-    "from openorder_plugin.graphql.api import schema",
+    "from openorder_plugin.saleor2.graphql.api import schema",
     "print(json.dumps(schema.introspect()))",
   ].join("\n");
   return JSON.parse(execFileSync(python, ["-c", code], { cwd: repo, maxBuffer: 64 * 1024 * 1024 }).toString());

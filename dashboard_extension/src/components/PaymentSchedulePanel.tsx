@@ -112,10 +112,13 @@ export function PaymentSchedulePanel({
     if (data) onSchedule?.(schedule);
   }, [data, schedule, onSchedule]);
 
-  // The extension form starts a day after the deadline as (re)loaded.
-  useEffect(() => {
+  // The extension form starts a day after the deadline as (re)loaded (set
+  // while rendering, so the form never shows an empty or stale default).
+  const [extensionFor, setExtensionFor] = useState<string | null>(null);
+  if (deadline !== extensionFor) {
+    setExtensionFor(deadline);
     setNewDeadline(deadline ? defaultExtension(deadline) : "");
-  }, [deadline]);
+  }
 
   const record = async () => {
     setBusy(true);

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from ...demo import catalog
+from ...saleor2.demo import catalog
 
 
 class Command(BaseCommand):
@@ -33,7 +33,7 @@ class Command(BaseCommand):
             % (catalog.CUSTOMER_EMAIL, catalog.CUSTOMER_PASSWORD)
         )
         if options["orders"]:
-            from ...demo.orders import DemoOrderError, place_demo_orders
+            from ...saleor2.demo.orders import DemoOrderError, place_demo_orders
 
             try:
                 results = place_demo_orders(log=self.stdout.write)

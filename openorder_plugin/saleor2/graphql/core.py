@@ -1,0 +1,165 @@
+"""What every plugin mutation shares: the typed error and Saleor's mutation
+conventions (`errors` plus a typed `openOrderErrors` list)."""
+import binascii
+import logging
+
+import graphene
+from django.db import transaction
+from django.utils.translation import gettext
+from graphql.error import GraphQLError
+from graphql_jwt.exceptions import JSONWebTokenError
+from saleor.graphql.core.connection import from_global_cursor
+from saleor.graphql.core.mutations import BaseMutation, validation_error_to_error_type
+from saleor.graphql.core.types.common import Error
+
+from ...errors import OpenOrderError as DomainError, OpenOrderErrorCode as Codes
+
+logger = logging.getLogger(__name__)
+
+OpenOrderErrorCode = graphene.Enum(
+    "OpenOrderErrorCode", [(code, code) for code in Codes.values()]
+)
+
+
+class OpenOrderError(Error):
+    code = OpenOrderErrorCode(description="The error code.", required=True)
+
+    class Meta:
+        description = "An error in the input of an open-order mutation."
+
+
+class OpenOrderMutation(BaseMutation):
+    """Saleor's BaseMutation, plus the domain's errors as typed errors.
+
+    Domain errors carry the field path as the API names it, so it is reported
+    as is; Django ValidationErrors (from Saleor's helpers, e.g. an unknown ID)
+    keep Saleor's own handling."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def __init_subclass_with_meta__(cls, **options):
+        options.setdefault("error_type_class", OpenOrderError)
+        options.setdefault("error_type_field", "open_order_errors")
+        super().__init_subclass_with_meta__(**options)
+
+    @classmethod
+    def mutate(cls, root, info, **data):
+        # One transaction per mutation: an error, expected or not, leaves the
+        # database as it was.
+        try:
+            with transaction.atomic():
+                return super().mutate(root, info, **data)
+        except DomainError as error:
+            return cls.handle_domain_error(error)
+        except (GraphQLError, JSONWebTokenError):
+            raise  # GraphQL's own errors and permission refusals, as Saleor reports them
+        except Exception:  # a bug of ours: logged in full, never shown to the caller
+            logger.exception("%s failed unexpectedly", cls.__name__)
+            return cls.handle_domain_error(
+                DomainError.single(
+                    None,
+                    Codes.INTERNAL_ERROR,
+                    gettext("Something went wrong on our side and nothing was changed; please try again."),
+                )
+            )
+
+    @classmethod
+    def handle_errors(cls, error, **extra):
+        # Saleor's helpers (e.g. an ID that resolves to nothing) raise Django
+        # ValidationErrors with Saleor's lowercase codes; report them in ours.
+        known = set(Codes.values())
+        errors = []
+        for err, code, params in validation_error_to_error_type(error):
+            code = getattr(code, "value", code)
+            code = str(code).upper() if code else Codes.INVALID
+            errors.append((err, code if code in known else Codes.INVALID, params))
+        return cls.handle_typed_errors(errors, **extra)
+
+    @classmethod
+    def handle_domain_error(cls, error):
+        errors = [
+            (Error(field=p.field, message=p.message), p.code, None)
+            for p in error.problems
+        ]
+        return cls.handle_typed_errors(errors)
+
+
+# --- the one boundary for global IDs ---------------------------------------
+
+MAX_PK = 2 ** 63 - 1
+
+
+def pk_from_global_id(global_id, type_name, field, pk_type=int):
+    """The database key inside a relay global ID of `type_name`.
+
+    Every plugin operation reads IDs through here, so a bad one is always a
+    typed error on `field`: empty or malformed (not base64, no type, a key of
+    the wrong form) is INVALID; another type's ID is NOT_FOUND, as no
+    `type_name` has it. `pk_type` is int, or uuid.UUID for Saleor's checkouts
+    (whose ID carries the token)."""
+    if not isinstance(global_id, str) or not global_id.strip():
+        raise DomainError.single(field, Codes.INVALID, gettext("An ID is required."))
+    try:
+        found_type, pk = graphene.Node.from_global_id(global_id)
+    except (binascii.Error, UnicodeDecodeError, ValueError, TypeError):
+        found_type, pk = None, None
+    if not found_type or not pk:
+        raise DomainError.single(
+            field, Codes.INVALID, gettext("This is not a valid ID: %(id)s") % {"id": global_id[:80]}
+        )
+    if found_type != type_name:
+        raise DomainError.single(
+            field,
+            Codes.NOT_FOUND,
+            gettext("This is a %(found)s ID; a %(expected)s ID is needed.")
+            % {"found": found_type[:40], "expected": type_name},
+        )
+    try:
+        key = pk_type(pk)
+        if pk_type is int and not 0 < key <= MAX_PK:
+            raise ValueError(pk)
+    except (TypeError, ValueError, AttributeError):
+        raise DomainError.single(
+            field, Codes.INVALID, gettext("This is not a valid ID: %(id)s") % {"id": global_id[:80]}
+        )
+    return key
+
+
+def node_or_error(global_id, type_name, queryset, field, pk_type=int, missing=None):
+    """The row a global ID names among `queryset`, or a typed NOT_FOUND
+    (`missing` says what was not found)."""
+    node = queryset.filter(pk=pk_from_global_id(global_id, type_name, field, pk_type)).first()
+    if node is None:
+        raise DomainError.single(
+            field,
+            Codes.NOT_FOUND,
+            missing or gettext("Nothing with this ID: %(id)s") % {"id": global_id[:80]},
+        )
+    return node
+
+
+def node_or_none(global_id, type_name, queryset, pk_type=int):
+    """For queries: the row, or None when the ID is bad or names nothing (as
+    Saleor's own queries answer)."""
+    try:
+        key = pk_from_global_id(global_id, type_name, "id", pk_type)
+    except DomainError:
+        return None
+    return queryset.filter(pk=key).first()
+
+
+def check_cursors(kwargs):
+    """Refuse a malformed `after`/`before` cursor with a GraphQL error, before
+    Saleor's pagination decodes it (it would raise a Python error)."""
+    for name in ("after", "before"):
+        cursor = kwargs.get(name)
+        if cursor is None:
+            continue
+        try:
+            values = from_global_cursor(cursor)
+            if not isinstance(values, list):
+                raise ValueError(values)
+        except Exception:  # anything but a cursor this API handed out
+            raise GraphQLError(gettext("`%(name)s` is not a cursor this API gave out.") % {"name": name})

@@ -1,0 +1,12 @@
+import graphene
+
+from ....models.production import JobEventType, JobStatus
+
+ProductionJobStatusEnum = graphene.Enum(
+    "ProductionJobStatusEnum", [(code, code) for code, _label in JobStatus.CHOICES]
+)
+
+ProductionJobEventTypeEnum = graphene.Enum(
+    "ProductionJobEventTypeEnum",
+    [(code, code) for code, _label in JobEventType.CHOICES],
+)
