@@ -4,6 +4,7 @@ they include the host's release pins, read from requirements/saleor-2.10.1.txt.
 Saleor 2.10.1's own metadata gives ranges that admit newer releases it does
 not run with (graphene 2.1.9 clashes with its Decimal scalar), so `pip install
 .` with no flags installs exactly the versions Saleor was released with."""
+
 from pathlib import Path
 
 from setuptools import setup

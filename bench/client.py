@@ -1,5 +1,6 @@
 """A GraphQL-over-HTTP client that times each request and reads the SQL
 query count the bench middleware puts in the response."""
+
 import time
 from typing import Any, NamedTuple
 
@@ -33,13 +34,20 @@ class Client:
     def call(self, query, variables=None):
         body = {"query": query, "variables": variables or {}}
         started = time.perf_counter()
-        response = self.session.post(self.url, json=body, headers=self.headers, timeout=120)
+        response = self.session.post(
+            self.url, json=body, headers=self.headers, timeout=120
+        )
         ms = (time.perf_counter() - started) * 1000
         if response.status_code != 200:
-            raise BenchError("HTTP %s from %s: %s" % (response.status_code, self.url, response.text[:500]))
+            raise BenchError(
+                "HTTP %s from %s: %s"
+                % (response.status_code, self.url, response.text[:500])
+            )
         payload = response.json()
         if payload.get("errors"):
-            raise BenchError("GraphQL errors from %s: %s" % (self.url, payload["errors"]))
+            raise BenchError(
+                "GraphQL errors from %s: %s" % (self.url, payload["errors"])
+            )
         sql = int(response.headers.get(SQL_HEADER, "-1"))
         plugin_sql = int(response.headers.get(PLUGIN_SQL_HEADER, "-1"))
         return Response(payload["data"], ms, sql, plugin_sql)

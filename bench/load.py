@@ -13,38 +13,78 @@ products (a 5-line ready-stock checkout needs 5 variants) and plenty of stock.
 
     python -m bench.load --orders 10000 --jobs-per-order 2
 """
+
 import argparse
 import datetime
 import random
 import time
 import uuid
 from decimal import Decimal
+from typing import NamedTuple
 
 BATCH = 2000
 # Orders of these customers have exactly 1 and 3 lines: the benchmark pages
 # through them to check that query counts do not grow with lines per order.
 ONE_LINE_EMAIL = "bench-one-line@bench.test"
 THREE_LINES_EMAIL = "bench-three-lines@bench.test"
-READY_STOCK_SLUGS = ["tas-kanvas", "bench-topi", "bench-botol", "bench-gantungan", "bench-stiker"]
-STOCK = 10 ** 8
+READY_STOCK_SLUGS = [
+    "tas-kanvas",
+    "bench-topi",
+    "bench-botol",
+    "bench-gantungan",
+    "bench-stiker",
+]
+STOCK = 10**8
 
 # Spec input per demo product type (as a storefront sends it), a few variants
 # each so the board shows different values.
 SPECS = {
     "kaos-type": [
-        [{"code": "size", "value": s}, {"code": "color", "value": c}, {"code": "print_text", "value": t}]
-        for s, c, t in [("M", "#1b2a4a", "HALO"), ("XL", "#ffffff", "TIM FUTSAL"), ("L", "#aa0000", "")]
+        [
+            {"code": "size", "value": s},
+            {"code": "color", "value": c},
+            {"code": "print_text", "value": t},
+        ]
+        for s, c, t in [
+            ("M", "#1b2a4a", "HALO"),
+            ("XL", "#ffffff", "TIM FUTSAL"),
+            ("L", "#aa0000", ""),
+        ]
     ],
     "kue-ulang-tahun-type": [
-        [{"code": "size", "value": s}, {"code": "flavour", "value": f},
-         {"code": "message", "value": m}, {"code": "date_wanted", "value": None}]
-        for s, f, m in [("18cm", "pandan", "Selamat ulang tahun"), ("22cm", "coklat", "HBD")]
+        [
+            {"code": "size", "value": s},
+            {"code": "flavour", "value": f},
+            {"code": "message", "value": m},
+            {"code": "date_wanted", "value": None},
+        ]
+        for s, f, m in [
+            ("18cm", "pandan", "Selamat ulang tahun"),
+            ("22cm", "coklat", "HBD"),
+        ]
     ],
     "rangkaian-bunga-type": [
         [{"code": "flowers", "values": v}, {"code": "card_message", "value": m}]
-        for v, m in [(["mawar", "lili"], "Semoga lekas sembuh"), (["anggrek"], "Selamat")]
+        for v, m in [
+            (["mawar", "lili"], "Semoga lekas sembuh"),
+            (["anggrek"], "Selamat"),
+        ]
     ],
 }
+
+
+class BenchLine(NamedTuple):
+    """One generated order line, before it is saved."""
+
+    slug: str
+    product_type: object
+    variant: object
+    mto: object
+    items: list
+    modifier: object
+    quantity: int
+    unit: object
+    stage: int
 
 
 def _log(message):
@@ -82,13 +122,17 @@ def ensure_ready_stock():
                 description=slug,
             )
             ProductVariant.objects.create(
-                product=product, sku="BENCH-%s" % slug.upper(), name=product.name,
+                product=product,
+                sku="BENCH-%s" % slug.upper(),
+                name=product.name,
                 track_inventory=True,
             )
             update_product_minimal_variant_price(product)
         for variant in product.variants.all():
             Stock.objects.update_or_create(
-                warehouse=warehouse, product_variant=variant, defaults={"quantity": STOCK}
+                warehouse=warehouse,
+                product_variant=variant,
+                defaults={"quantity": STOCK},
             )
 
 
@@ -105,14 +149,23 @@ def _schemas():
             product__product_type__slug__in=list(SPECS)
         )
     }
-    schemas = schemas_for_product_types([v.product.product_type_id for v in variants.values()])
+    schemas = schemas_for_product_types(
+        [v.product.product_type_id for v in variants.values()]
+    )
     result = {}
     for slug, variant in variants.items():
         schema = schemas.get(variant.product.product_type_id)
         if schema is not None:
-            result[slug] = (variant.product.product_type, variant, schema.settings, schema.fields)
+            result[slug] = (
+                variant.product.product_type,
+                variant,
+                schema.settings,
+                schema.fields,
+            )
     if not result:
-        raise SystemExit("No made-to-order product types: load the demo (openorder_demo) first.")
+        raise SystemExit(
+            "No made-to-order product types: load the demo (openorder_demo) first."
+        )
     return result
 
 
@@ -150,9 +203,16 @@ def _customers(count):
     addresses = _bulk(
         Address,
         [
-            Address(first_name="Pembeli", last_name=str(i), street_address_1="Jl. Merdeka %d" % i,
-                    city="BANDUNG", postal_code="40111", country="ID", country_area="Jawa Barat",
-                    phone="+6281298765432")
+            Address(
+                first_name="Pembeli",
+                last_name=str(i),
+                street_address_1="Jl. Merdeka %d" % i,
+                city="BANDUNG",
+                postal_code="40111",
+                country="ID",
+                country_area="Jawa Barat",
+                phone="+6281298765432",
+            )
             for i in range(len(emails))
         ],
     )
@@ -170,7 +230,11 @@ def load(orders=10000, jobs_per_order=2, seed=8):
     from saleor.shipping.models import ShippingMethod
 
     from openorder_plugin import models as oo
-    from openorder_plugin.models.payments import DueTrigger, InstallmentKind, InstallmentStatus
+    from openorder_plugin.models.payments import (
+        DueTrigger,
+        InstallmentKind,
+        InstallmentStatus,
+    )
     from openorder_plugin.models.production import JobEventType, JobStatus
     from openorder_plugin.payments.deposits import OrderLineTerms, split_order
 
@@ -220,14 +284,28 @@ def load(orders=10000, jobs_per_order=2, seed=8):
                     stage = stage_count - 1
                 else:
                     stage = rng.randrange(stage_count)
-                lines.append((slug, product_type, variant, mto, items, modifier, quantity, unit, stage))
-            subtotal = sum(ln[7] * ln[6] for ln in lines)
+                lines.append(
+                    BenchLine(
+                        slug,
+                        product_type,
+                        variant,
+                        mto,
+                        items,
+                        modifier,
+                        quantity,
+                        unit,
+                        stage,
+                    )
+                )
+            subtotal = sum(ln.unit * ln.quantity for ln in lines)
             total = subtotal + shipping_price
-            finished = all(ln[8] == len(ln[3].stages) - 1 for ln in lines)
+            finished = all(ln.stage == len(ln.mto.stages) - 1 for ln in lines)
             order_rows.append(
                 Order(
                     created=now - datetime.timedelta(days=age),
-                    status=OrderStatus.FULFILLED if finished and age > 30 else OrderStatus.UNFULFILLED,
+                    status=OrderStatus.FULFILLED
+                    if finished and age > 30
+                    else OrderStatus.UNFULFILLED,
                     user=customer,
                     user_email=customer.email,
                     billing_address=address,
@@ -249,15 +327,22 @@ def load(orders=10000, jobs_per_order=2, seed=8):
 
         order_lines = []
         for order, lines in zip(saved_orders, line_rows):
-            for slug, product_type, variant, mto, items, modifier, quantity, unit, stage in lines:
+            for row in lines:
+                variant, quantity, unit = row.variant, row.quantity, row.unit
                 fulfilled = quantity if order.status == OrderStatus.FULFILLED else 0
                 order_lines.append(
                     OrderLine(
-                        order=order, variant=variant, product_name=variant.product.name,
-                        variant_name=variant.name, product_sku=variant.sku,
-                        is_shipping_required=True, quantity=quantity,
-                        quantity_fulfilled=fulfilled, currency=currency,
-                        unit_price_net_amount=unit, unit_price_gross_amount=unit,
+                        order=order,
+                        variant=variant,
+                        product_name=variant.product.name,
+                        variant_name=variant.name,
+                        product_sku=variant.sku,
+                        is_shipping_required=True,
+                        quantity=quantity,
+                        quantity_fulfilled=fulfilled,
+                        currency=currency,
+                        unit_price_net_amount=unit,
+                        unit_price_gross_amount=unit,
                     )
                 )
         order_lines = _bulk(OrderLine, order_lines)
@@ -269,55 +354,85 @@ def load(orders=10000, jobs_per_order=2, seed=8):
         for order, lines in zip(saved_orders, line_rows):
             terms = []
             order_day = timezone.localtime(order.created).date()
-            for slug, product_type, variant, mto, items, modifier, quantity, unit, stage in lines:
+            for row in lines:
+                product_type, mto, stage = row.product_type, row.mto, row.stage
+                items, modifier = row.items, row.modifier
+                quantity, unit = row.quantity, row.unit
                 line = order_lines[index]
                 index += 1
                 promised = order_day + datetime.timedelta(days=mto.lead_time_days + 2)
                 spec_rows.append(
                     oo.OrderLineSpec(
-                        order_line=line, product_type=product_type,
-                        schema_version=mto.schema_version, specs=items,
-                        unit_price_modifier=modifier, promised_date=promised,
+                        order_line=line,
+                        product_type=product_type,
+                        schema_version=mto.schema_version,
+                        specs=items,
+                        unit_price_modifier=modifier,
+                        promised_date=promised,
                     )
                 )
                 stages = [{"code": s["code"], "label": s["label"]} for s in mto.stages]
                 job_rows.append(
                     oo.ProductionJob(
-                        order=order, order_line=line, product_type=product_type,
-                        quantity=quantity, stages=stages, current_stage=stages[stage]["code"],
-                        status=JobStatus.ACTIVE, promised_date=promised, version=stage + 1,
+                        order=order,
+                        order_line=line,
+                        product_type=product_type,
+                        quantity=quantity,
+                        stages=stages,
+                        current_stage=stages[stage]["code"],
+                        status=JobStatus.ACTIVE,
+                        promised_date=promised,
+                        version=stage + 1,
                         is_overdue=promised < today and stage < len(stages) - 1,
                     )
                 )
                 reservation_rows.append(
                     oo.CapacityReservation(
-                        product_type=product_type, order_line=line, order=order,
-                        day=order_day, quantity=quantity,
+                        product_type=product_type,
+                        order_line=line,
+                        order=order,
+                        day=order_day,
+                        quantity=quantity,
                     )
                 )
                 terms.append(OrderLineTerms(mto, unit * quantity, quantity))
             split = split_order(terms, order.total_gross_amount, currency)
             # Production past the first stage needs the deposit: those orders
             # paid it; finished orders paid everything.
-            started_production = any(ln[8] > 0 for ln in lines)
+            started_production = any(ln.stage > 0 for ln in lines)
             finished = order.status == OrderStatus.FULFILLED
-            captured = order.total_gross_amount if finished else (
-                split.deposit if started_production or rng.random() < 0.5 else Decimal(0)
+            captured = (
+                order.total_gross_amount
+                if finished
+                else (
+                    split.deposit
+                    if started_production or rng.random() < 0.5
+                    else Decimal(0)
+                )
             )
             payment_rows.append(
                 Payment(
-                    gateway="mirumee.payments.dummy", order=order, total=order.total_gross_amount,
-                    captured_amount=captured, currency=currency,
+                    gateway="mirumee.payments.dummy",
+                    order=order,
+                    total=order.total_gross_amount,
+                    captured_amount=captured,
+                    currency=currency,
                     charge_status=(
-                        ChargeStatus.FULLY_CHARGED if captured >= order.total_gross_amount
-                        else ChargeStatus.PARTIALLY_CHARGED if captured else ChargeStatus.NOT_CHARGED
+                        ChargeStatus.FULLY_CHARGED
+                        if captured >= order.total_gross_amount
+                        else ChargeStatus.PARTIALLY_CHARGED
+                        if captured
+                        else ChargeStatus.NOT_CHARGED
                     ),
-                    billing_email=order.user_email, billing_first_name="Pembeli",
+                    billing_email=order.user_email,
+                    billing_first_name="Pembeli",
                     billing_country_code="ID",
                 )
             )
             schedules.append(
-                oo.PaymentSchedule(order=order, currency=currency, total=order.total_gross_amount)
+                oo.PaymentSchedule(
+                    order=order, currency=currency, total=order.total_gross_amount
+                )
             )
             installments_for.append((split, captured, order_day))
 
@@ -326,7 +441,10 @@ def load(orders=10000, jobs_per_order=2, seed=8):
         _bulk(oo.CapacityReservation, reservation_rows)
         _bulk(Payment, payment_rows)
         schedules = _bulk(oo.PaymentSchedule, schedules)
-        _log("%d jobs, specs, reservations; %d payments and schedules" % (len(jobs), len(schedules)))
+        _log(
+            "%d jobs, specs, reservations; %d payments and schedules"
+            % (len(jobs), len(schedules))
+        )
 
         installment_rows = []
         for schedule, (split, captured, order_day) in zip(schedules, installments_for):
@@ -336,20 +454,32 @@ def load(orders=10000, jobs_per_order=2, seed=8):
                 left -= paid
                 installment_rows.append(
                     oo.Installment(
-                        schedule=schedule, kind=InstallmentKind.DEPOSIT, amount=split.deposit,
-                        paid_amount=paid, due_trigger=DueTrigger.AT_CHECKOUT, due_date=order_day,
-                        status=InstallmentStatus.PAID if paid >= split.deposit else InstallmentStatus.DUE,
-                        paid_at=now if paid >= split.deposit else None, became_due_at=now,
+                        schedule=schedule,
+                        kind=InstallmentKind.DEPOSIT,
+                        amount=split.deposit,
+                        paid_amount=paid,
+                        due_trigger=DueTrigger.AT_CHECKOUT,
+                        due_date=order_day,
+                        status=InstallmentStatus.PAID
+                        if paid >= split.deposit
+                        else InstallmentStatus.DUE,
+                        paid_at=now if paid >= split.deposit else None,
+                        became_due_at=now,
                     )
                 )
             if split.balance > 0:
                 paid = min(left, split.balance)
                 installment_rows.append(
                     oo.Installment(
-                        schedule=schedule, kind=InstallmentKind.BALANCE, amount=split.balance,
-                        paid_amount=paid, due_trigger=split.balance_due,
+                        schedule=schedule,
+                        kind=InstallmentKind.BALANCE,
+                        amount=split.balance,
+                        paid_amount=paid,
+                        due_trigger=split.balance_due,
                         due_days=split.balance_due_days,
-                        status=InstallmentStatus.PAID if paid >= split.balance else InstallmentStatus.PENDING,
+                        status=InstallmentStatus.PAID
+                        if paid >= split.balance
+                        else InstallmentStatus.PENDING,
                         paid_at=now if paid >= split.balance else None,
                     )
                 )
@@ -361,12 +491,18 @@ def load(orders=10000, jobs_per_order=2, seed=8):
         for job in jobs:
             codes = job.stage_codes
             reached = codes.index(job.current_stage)
-            events.append(oo.ProductionJobEvent(job=job, type=JobEventType.CREATED, to_stage=codes[0]))
+            events.append(
+                oo.ProductionJobEvent(
+                    job=job, type=JobEventType.CREATED, to_stage=codes[0]
+                )
+            )
             for position in range(1, reached + 1):
                 events.append(
                     oo.ProductionJobEvent(
-                        job=job, type=JobEventType.STAGE_CHANGED,
-                        from_stage=codes[position - 1], to_stage=codes[position],
+                        job=job,
+                        type=JobEventType.STAGE_CHANGED,
+                        from_stage=codes[position - 1],
+                        to_stage=codes[position],
                     )
                 )
         _bulk(oo.ProductionJobEvent, events)
@@ -376,8 +512,15 @@ def load(orders=10000, jobs_per_order=2, seed=8):
 
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
-    _log("loaded %d orders, %d jobs in %.1f s" % (len(saved_orders), len(jobs), time.monotonic() - started))
-    return {"orders": len(saved_orders), "jobs": len(jobs), "seconds": time.monotonic() - started}
+    _log(
+        "loaded %d orders, %d jobs in %.1f s"
+        % (len(saved_orders), len(jobs), time.monotonic() - started)
+    )
+    return {
+        "orders": len(saved_orders),
+        "jobs": len(jobs),
+        "seconds": time.monotonic() - started,
+    }
 
 
 def main(argv=None):

@@ -2,6 +2,7 @@
 X-SQL-Queries response header, so the benchmark (another process) can read
 how many queries an operation cost; X-SQL-Queries-OpenOrder counts those on
 the plugin's own tables. Only the bench settings install it."""
+
 from django.db import connection
 
 HEADER = "X-SQL-Queries"

@@ -47,23 +47,29 @@ _CHECKOUT_AFTER_ADD = """
     }
 """
 
-CHECKOUT_LINES_ADD = """
+CHECKOUT_LINES_ADD = (
+    """
 mutation($checkoutId: ID!, $lines: [CheckoutLineInput]!) {
   checkoutLinesAdd(checkoutId: $checkoutId, lines: $lines) {
     %s
     checkoutErrors { field code message }
   }
 }
-""" % _CHECKOUT_AFTER_ADD
+"""
+    % _CHECKOUT_AFTER_ADD
+)
 
-CHECKOUT_LINES_ADD_CUSTOM = """
+CHECKOUT_LINES_ADD_CUSTOM = (
+    """
 mutation($checkoutId: ID!, $lines: [CustomCheckoutLineInput!]!) {
   checkoutLinesAddCustom(checkoutId: $checkoutId, lines: $lines) {
     %s
     openOrderErrors { field code message }
   }
 }
-""" % _CHECKOUT_AFTER_ADD
+"""
+    % _CHECKOUT_AFTER_ADD
+)
 
 CHECKOUT_SHIPPING_ADDRESS = """
 mutation($checkoutId: ID!, $address: AddressInput!) {

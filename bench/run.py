@@ -16,6 +16,7 @@ Prints a table, and writes the numbers as JSON (bench/results.json).
 
     ./bench/run.sh [--orders 10000] [--jobs-per-order 2] [--repeats 20] ...
 """
+
 import argparse
 import datetime
 import json
@@ -69,7 +70,9 @@ def summary(ms, sql, plugin_sql=None):
 
 
 def _spread(values):
-    return values[0] if len(set(values)) == 1 else {"min": min(values), "max": max(values)}
+    return (
+        values[0] if len(set(values)) == 1 else {"min": min(values), "max": max(values)}
+    )
 
 
 def sql_value(entry, key="sql_per_request"):
@@ -85,13 +88,20 @@ class Catalog:
 
     def __init__(self, client):
         edges = client.call(ops.PRODUCTS).data["products"]["edges"]
-        self.variants = {e["node"]["slug"]: e["node"]["variants"][0]["id"] for e in edges}
+        self.variants = {
+            e["node"]["slug"]: e["node"]["variants"][0]["id"] for e in edges
+        }
         missing = [s for s in READY_STOCK_SLUGS if s not in self.variants]
         if missing:
-            raise BenchError("Ready-stock products missing: %s (did bench.load run?)" % missing)
+            raise BenchError(
+                "Ready-stock products missing: %s (did bench.load run?)" % missing
+            )
 
     def ready_lines(self, count):
-        return [{"variantId": self.variants[slug], "quantity": 1} for slug in READY_STOCK_SLUGS[:count]]
+        return [
+            {"variantId": self.variants[slug], "quantity": 1}
+            for slug in READY_STOCK_SLUGS[:count]
+        ]
 
     def custom_lines(self, count):
         """Made-to-order lines with specs: T-shirts with different specs (so
@@ -103,16 +113,42 @@ class Catalog:
             self.variants["rangkaian-bunga-custom"],
         )
         lines = [
-            (kaos, [{"code": "size", "value": "XL"}, {"code": "color", "value": "#1b2a4a"},
-                    {"code": "print_text", "value": "HALO"}]),
-            (bunga, [{"code": "flowers", "values": ["mawar", "lili"]},
-                     {"code": "card_message", "value": "Semoga lekas sembuh"}]),
-            (kue, [{"code": "size", "value": "18cm"}, {"code": "flavour", "value": "pandan"},
-                   {"code": "message", "value": "Selamat ulang tahun"},
-                   {"code": "date_wanted", "value": wanted}]),
-            (kaos, [{"code": "size", "value": "M"}, {"code": "color", "value": "#ffffff"},
-                    {"code": "print_text", "value": "TIM FUTSAL"}]),
-            (kaos, [{"code": "size", "value": "L"}, {"code": "color", "value": "#aa0000"}]),
+            (
+                kaos,
+                [
+                    {"code": "size", "value": "XL"},
+                    {"code": "color", "value": "#1b2a4a"},
+                    {"code": "print_text", "value": "HALO"},
+                ],
+            ),
+            (
+                bunga,
+                [
+                    {"code": "flowers", "values": ["mawar", "lili"]},
+                    {"code": "card_message", "value": "Semoga lekas sembuh"},
+                ],
+            ),
+            (
+                kue,
+                [
+                    {"code": "size", "value": "18cm"},
+                    {"code": "flavour", "value": "pandan"},
+                    {"code": "message", "value": "Selamat ulang tahun"},
+                    {"code": "date_wanted", "value": wanted},
+                ],
+            ),
+            (
+                kaos,
+                [
+                    {"code": "size", "value": "M"},
+                    {"code": "color", "value": "#ffffff"},
+                    {"code": "print_text", "value": "TIM FUTSAL"},
+                ],
+            ),
+            (
+                kaos,
+                [{"code": "size", "value": "L"}, {"code": "color", "value": "#aa0000"}],
+            ),
         ]
         return [{"variantId": v, "quantity": 1, "specs": s} for v, s in lines[:count]]
 
@@ -122,49 +158,73 @@ def checkout_flow(client, lines, custom):
     steps = []
     response, result = client.mutate(
         ops.CHECKOUT_CREATE,
-        {"input": {"email": BUYER_EMAIL, "lines": [], "shippingAddress": ops.ADDRESS,
-                   "billingAddress": ops.ADDRESS}},
+        {
+            "input": {
+                "email": BUYER_EMAIL,
+                "lines": [],
+                "shippingAddress": ops.ADDRESS,
+                "billingAddress": ops.ADDRESS,
+            }
+        },
         "checkoutCreate",
     )
     steps.append(("checkoutCreate", response))
     checkout_id = result["checkout"]["id"]
     if custom:
         response, result = client.mutate(
-            ops.CHECKOUT_LINES_ADD_CUSTOM, {"checkoutId": checkout_id, "lines": lines},
+            ops.CHECKOUT_LINES_ADD_CUSTOM,
+            {"checkoutId": checkout_id, "lines": lines},
             "checkoutLinesAddCustom",
         )
         steps.append(("checkoutLinesAddCustom", response))
     else:
         response, result = client.mutate(
-            ops.CHECKOUT_LINES_ADD, {"checkoutId": checkout_id, "lines": lines}, "checkoutLinesAdd"
+            ops.CHECKOUT_LINES_ADD,
+            {"checkoutId": checkout_id, "lines": lines},
+            "checkoutLinesAdd",
         )
         steps.append(("checkoutLinesAdd", response))
     if len(result["checkout"]["lines"]) != len(lines):
-        raise BenchError("expected %d checkout lines, got %d" % (len(lines), len(result["checkout"]["lines"])))
+        raise BenchError(
+            "expected %d checkout lines, got %d"
+            % (len(lines), len(result["checkout"]["lines"]))
+        )
     response, result = client.mutate(
-        ops.CHECKOUT_SHIPPING_ADDRESS, {"checkoutId": checkout_id, "address": ops.ADDRESS},
+        ops.CHECKOUT_SHIPPING_ADDRESS,
+        {"checkoutId": checkout_id, "address": ops.ADDRESS},
         "checkoutShippingAddressUpdate",
     )
     steps.append(("checkoutShippingAddressUpdate", response))
     method = result["checkout"]["availableShippingMethods"][0]["id"]
     response, result = client.mutate(
-        ops.CHECKOUT_SHIPPING_METHOD, {"checkoutId": checkout_id, "shippingMethodId": method},
+        ops.CHECKOUT_SHIPPING_METHOD,
+        {"checkoutId": checkout_id, "shippingMethodId": method},
         "checkoutShippingMethodUpdate",
     )
     steps.append(("checkoutShippingMethodUpdate", response))
     total = result["checkout"]["totalPrice"]["gross"]["amount"]
     response, result = client.mutate(
         ops.CHECKOUT_PAYMENT,
-        {"checkoutId": checkout_id, "input": {"gateway": "mirumee.payments.dummy",
-                                               "token": "bench-token", "amount": total,
-                                               "billingAddress": ops.ADDRESS}},
+        {
+            "checkoutId": checkout_id,
+            "input": {
+                "gateway": "mirumee.payments.dummy",
+                "token": "bench-token",
+                "amount": total,
+                "billingAddress": ops.ADDRESS,
+            },
+        },
         "checkoutPaymentCreate",
     )
     steps.append(("checkoutPaymentCreate", response))
-    response, result = client.mutate(ops.CHECKOUT_COMPLETE, {"checkoutId": checkout_id}, "checkoutComplete")
+    response, result = client.mutate(
+        ops.CHECKOUT_COMPLETE, {"checkoutId": checkout_id}, "checkoutComplete"
+    )
     steps.append(("checkoutComplete", response))
     if not result["order"] or len(result["order"]["lines"]) != len(lines):
-        raise BenchError("checkoutComplete made no order with %d lines: %s" % (len(lines), result))
+        raise BenchError(
+            "checkoutComplete made no order with %d lines: %s" % (len(lines), result)
+        )
     return steps
 
 
@@ -184,7 +244,9 @@ class Series:
             self.sql.append(sum(r.sql for _, r in steps))
             self.plugin_sql.append(sum(r.plugin_sql for _, r in steps))
             for step, response in steps:
-                entry = self.steps.setdefault(step, {"ms": [], "sql": [], "plugin_sql": []})
+                entry = self.steps.setdefault(
+                    step, {"ms": [], "sql": [], "plugin_sql": []}
+                )
                 entry["ms"].append(response.ms)
                 entry["sql"].append(response.sql)
                 entry["plugin_sql"].append(response.plugin_sql)
@@ -192,7 +254,10 @@ class Series:
     def result(self):
         data = {"host": self.host, **summary(self.ms, self.sql, self.plugin_sql)}
         if len(self.steps) > 1:
-            data["steps"] = {step: summary(v["ms"], v["sql"], v["plugin_sql"]) for step, v in self.steps.items()}
+            data["steps"] = {
+                step: summary(v["ms"], v["sql"], v["plugin_sql"])
+                for step, v in self.steps.items()
+            }
         return data
 
 
@@ -209,7 +274,9 @@ def interleaved(series, warmup, repeats):
 # ------------------------------------------------------- productionJobAdvance
 
 
-def advance_throughput(host, token, clients, warmup, requests_per_client, non_last_stages):
+def advance_throughput(
+    host, token, clients, warmup, requests_per_client, non_last_stages
+):
     """`clients` threads, each advancing jobs (one job is held by one thread at
     a time, so no request fails on a stale version) to their next stage."""
     staff = Client(host.url, token)
@@ -218,8 +285,11 @@ def advance_throughput(host, token, clients, warmup, requests_per_client, non_la
     while len(pool) < needed:
         page = staff.call(
             ops.PRODUCTION_JOBS,
-            {"first": 100, "after": after,
-             "filter": {"status": ["ACTIVE"], "stages": non_last_stages}},
+            {
+                "first": 100,
+                "after": after,
+                "filter": {"status": ["ACTIVE"], "stages": non_last_stages},
+            },
         ).data["productionJobs"]
         for edge in page["edges"]:
             job = edge["node"]
@@ -250,7 +320,9 @@ def advance_throughput(host, token, clients, warmup, requests_per_client, non_la
                 job = take()
                 if job is None:
                     break
-                response = client.call(ops.PRODUCTION_JOB_ADVANCE, {"id": job[0], "version": job[1]})
+                response = client.call(
+                    ops.PRODUCTION_JOB_ADVANCE, {"id": job[0], "version": job[1]}
+                )
                 result = response.data["productionJobAdvance"]
                 if result["openOrderErrors"]:
                     errors.append(result["openOrderErrors"])
@@ -258,8 +330,14 @@ def advance_throughput(host, token, clients, warmup, requests_per_client, non_la
                 after = result["job"]
                 if index >= warmup:
                     with lock:
-                        records.append((response.ms, response.sql,
-                                        "%s->%s, %d events" % (job[2], after["currentStage"], len(after["events"]))))
+                        records.append(
+                            (
+                                response.ms,
+                                response.sql,
+                                "%s->%s, %d events"
+                                % (job[2], after["currentStage"], len(after["events"])),
+                            )
+                        )
                 if not after["isLastStage"]:
                     with lock:
                         pool.append((job[0], after["version"], after["currentStage"]))
@@ -305,75 +383,174 @@ def sql_of(client, query, variables, times=3):
     """Median latency and the SQL count of a request, after one warm-up."""
     client.call(query, variables)
     responses = [client.call(query, variables) for _ in range(times)]
-    return {"median_ms": round(statistics.median(r.ms for r in responses), 2),
-            "sql": max(r.sql for r in responses)}
+    return {
+        "median_ms": round(statistics.median(r.ms for r in responses), 2),
+        "sql": max(r.sql for r in responses),
+    }
 
 
 def constancy_checks(plain_staff, plugin_staff, checkouts, page, small_page):
     """SQL per request at two sizes of lines, jobs and stages."""
     from openorder_plugin.saleor2.demo.made_to_order import MADE_TO_ORDER
 
-    first_stages = sorted({d["settings"]["stages"][0]["code"] for d in MADE_TO_ORDER.values()})
-    last_stages = sorted({d["settings"]["stages"][-1]["code"] for d in MADE_TO_ORDER.values()})
+    first_stages = sorted(
+        {d["settings"]["stages"][0]["code"] for d in MADE_TO_ORDER.values()}
+    )
+    last_stages = sorted(
+        {d["settings"]["stages"][-1]["code"] for d in MADE_TO_ORDER.values()}
+    )
     checks = []
 
     def pair(what, host, a_label, a, b_label, b, plugin_cost=True):
-        checks.append({
-            "what": what, "host": host, "a": a_label, "a_sql": a, "b": b_label, "b_sql": b,
-            "constant": a == b, "plugin_cost": plugin_cost,
-        })
+        checks.append(
+            {
+                "what": what,
+                "host": host,
+                "a": a_label,
+                "a_sql": a,
+                "b": b_label,
+                "b_sql": b,
+                "constant": a == b,
+                "plugin_cost": plugin_cost,
+            }
+        )
 
     c = checkouts
-    pair("productionJobs page: jobs per page", "plugin",
-         "first: %d" % small_page, sql_of(plugin_staff, ops.PRODUCTION_JOBS, {"first": small_page})["sql"],
-         "first: %d" % page, sql_of(plugin_staff, ops.PRODUCTION_JOBS, {"first": page})["sql"])
-    pair("(diagnosis) productionJobs page without order.paymentStatus", "plugin",
-         "first: %d" % small_page,
-         sql_of(plugin_staff, ops.PRODUCTION_JOBS_WITHOUT_PAYMENT_STATUS, {"first": small_page})["sql"],
-         "first: %d" % page,
-         sql_of(plugin_staff, ops.PRODUCTION_JOBS_WITHOUT_PAYMENT_STATUS, {"first": page})["sql"])
-    pair("productionJobs page: lines per order", "plugin",
-         "1-line orders", sql_of(plugin_staff, ops.PRODUCTION_JOBS,
-                                 {"first": small_page, "filter": {"search": ONE_LINE_EMAIL}})["sql"],
-         "3-line orders", sql_of(plugin_staff, ops.PRODUCTION_JOBS,
-                                 {"first": small_page, "filter": {"search": THREE_LINES_EMAIL}})["sql"])
-    pair("productionJobs page: stages reached (events per job)", "plugin",
-         "first stage", sql_of(plugin_staff, ops.PRODUCTION_JOBS,
-                               {"first": small_page, "filter": {"stages": first_stages}})["sql"],
-         "last stage", sql_of(plugin_staff, ops.PRODUCTION_JOBS,
-                              {"first": small_page, "filter": {"stages": last_stages}})["sql"])
-    pair("orders page (Saleor's own): orders per page", "plain",
-         "first: %d" % small_page, sql_of(plain_staff, ops.ORDERS, {"first": small_page})["sql"],
-         "first: %d" % page, sql_of(plain_staff, ops.ORDERS, {"first": page})["sql"], plugin_cost=False)
-    pair("orders page (Saleor's own): lines per order", "plain",
-         "1-line orders", sql_of(plain_staff, ops.ORDERS,
-                                 {"first": small_page, "filter": {"customer": ONE_LINE_EMAIL}})["sql"],
-         "3-line orders", sql_of(plain_staff, ops.ORDERS,
-                                 {"first": small_page, "filter": {"customer": THREE_LINES_EMAIL}})["sql"],
-         plugin_cost=False)
+    pair(
+        "productionJobs page: jobs per page",
+        "plugin",
+        "first: %d" % small_page,
+        sql_of(plugin_staff, ops.PRODUCTION_JOBS, {"first": small_page})["sql"],
+        "first: %d" % page,
+        sql_of(plugin_staff, ops.PRODUCTION_JOBS, {"first": page})["sql"],
+    )
+    pair(
+        "(diagnosis) productionJobs page without order.paymentStatus",
+        "plugin",
+        "first: %d" % small_page,
+        sql_of(
+            plugin_staff,
+            ops.PRODUCTION_JOBS_WITHOUT_PAYMENT_STATUS,
+            {"first": small_page},
+        )["sql"],
+        "first: %d" % page,
+        sql_of(
+            plugin_staff, ops.PRODUCTION_JOBS_WITHOUT_PAYMENT_STATUS, {"first": page}
+        )["sql"],
+    )
+    pair(
+        "productionJobs page: lines per order",
+        "plugin",
+        "1-line orders",
+        sql_of(
+            plugin_staff,
+            ops.PRODUCTION_JOBS,
+            {"first": small_page, "filter": {"search": ONE_LINE_EMAIL}},
+        )["sql"],
+        "3-line orders",
+        sql_of(
+            plugin_staff,
+            ops.PRODUCTION_JOBS,
+            {"first": small_page, "filter": {"search": THREE_LINES_EMAIL}},
+        )["sql"],
+    )
+    pair(
+        "productionJobs page: stages reached (events per job)",
+        "plugin",
+        "first stage",
+        sql_of(
+            plugin_staff,
+            ops.PRODUCTION_JOBS,
+            {"first": small_page, "filter": {"stages": first_stages}},
+        )["sql"],
+        "last stage",
+        sql_of(
+            plugin_staff,
+            ops.PRODUCTION_JOBS,
+            {"first": small_page, "filter": {"stages": last_stages}},
+        )["sql"],
+    )
+    pair(
+        "orders page (Saleor's own): orders per page",
+        "plain",
+        "first: %d" % small_page,
+        sql_of(plain_staff, ops.ORDERS, {"first": small_page})["sql"],
+        "first: %d" % page,
+        sql_of(plain_staff, ops.ORDERS, {"first": page})["sql"],
+        plugin_cost=False,
+    )
+    pair(
+        "orders page (Saleor's own): lines per order",
+        "plain",
+        "1-line orders",
+        sql_of(
+            plain_staff,
+            ops.ORDERS,
+            {"first": small_page, "filter": {"customer": ONE_LINE_EMAIL}},
+        )["sql"],
+        "3-line orders",
+        sql_of(
+            plain_staff,
+            ops.ORDERS,
+            {"first": small_page, "filter": {"customer": THREE_LINES_EMAIL}},
+        )["sql"],
+        plugin_cost=False,
+    )
     # Checkouts: what the plugin adds over Saleor's own ready-stock checkout,
     # step by step, with 1 and with 5 lines (Saleor's own steps grow with
     # lines; the plugin's extra should not).
-    plain_steps = {n: list(c["ready_stock_checkout_%d_plain" % n]["steps"].items()) for n in (1, 5)}
-    ready = {n: list(c["ready_stock_checkout_%d_plugin" % n]["steps"].items()) for n in (1, 5)}
+    plain_steps = {
+        n: list(c["ready_stock_checkout_%d_plain" % n]["steps"].items()) for n in (1, 5)
+    }
+    ready = {
+        n: list(c["ready_stock_checkout_%d_plugin" % n]["steps"].items())
+        for n in (1, 5)
+    }
     for index, (step, _) in enumerate(ready[5]):
-        extra = [sql_value(ready[n][index][1]) - sql_value(plain_steps[n][index][1]) for n in (1, 5)]
-        pair("ready-stock checkout: %s, queries over plain" % step, "plugin - plain",
-             "1 line", extra[0], "5 lines", extra[1])
+        extra = [
+            sql_value(ready[n][index][1]) - sql_value(plain_steps[n][index][1])
+            for n in (1, 5)
+        ]
+        pair(
+            "ready-stock checkout: %s, queries over plain" % step,
+            "plugin - plain",
+            "1 line",
+            extra[0],
+            "5 lines",
+            extra[1],
+        )
     # Made-to-order lines cost Saleor itself other queries than ready stock
     # (no stock to allocate), so the plugin's part is counted directly: the
     # queries on its own tables.
-    custom = {n: list(c["made_to_order_checkout_%d_plugin" % n]["steps"].items()) for n in (1, 5)}
+    custom = {
+        n: list(c["made_to_order_checkout_%d_plugin" % n]["steps"].items())
+        for n in (1, 5)
+    }
     key = "plugin_tables_sql_per_request"
     for index, (step, _) in enumerate(custom[5]):
         counts = [sql_value(custom[n][index][1], key) for n in (1, 5)]
-        pair("made-to-order checkout: %s, queries on openorder tables" % step, "plugin",
-             "1 line", counts[0], "5 lines", counts[1])
-    for name, host in (("ready_stock_checkout", "plain"), ("ready_stock_checkout", "plugin"),
-                       ("made_to_order_checkout", "plugin")):
-        pair("%s: whole flow, all queries (Saleor's own included)" % name, host,
-             "1 line", sql_value(c["%s_1_%s" % (name, host)]),
-             "5 lines", sql_value(c["%s_5_%s" % (name, host)]), plugin_cost=False)
+        pair(
+            "made-to-order checkout: %s, queries on openorder tables" % step,
+            "plugin",
+            "1 line",
+            counts[0],
+            "5 lines",
+            counts[1],
+        )
+    for name, host in (
+        ("ready_stock_checkout", "plain"),
+        ("ready_stock_checkout", "plugin"),
+        ("made_to_order_checkout", "plugin"),
+    ):
+        pair(
+            "%s: whole flow, all queries (Saleor's own included)" % name,
+            host,
+            "1 line",
+            sql_value(c["%s_1_%s" % (name, host)]),
+            "5 lines",
+            sql_value(c["%s_5_%s" % (name, host)]),
+            plugin_cost=False,
+        )
     return checks
 
 
@@ -386,7 +563,9 @@ def ratio(plugin, plain):
 
 def fmt_sql(entry):
     value = entry["sql_per_request"]
-    return str(value) if isinstance(value, int) else "%d-%d" % (value["min"], value["max"])
+    return (
+        str(value) if isinstance(value, int) else "%d-%d" % (value["min"], value["max"])
+    )
 
 
 def table(rows, headers):
@@ -403,57 +582,103 @@ def report(results):
     rows = []
     for key, label in (
         ("ready_stock_checkout", "ready-stock checkout, 5 lines (6 requests)"),
-        ("made_to_order_checkout", "made-to-order checkout, 5 lines with specs (6 requests)"),
+        (
+            "made_to_order_checkout",
+            "made-to-order checkout, 5 lines with specs (6 requests)",
+        ),
         ("production_jobs_page", "productionJobs(first:100) vs orders(first:100)"),
     ):
         entry = ops_[key]
         plain, plugin = entry["plain"], entry["plugin"]
-        rows.append([
-            label,
-            "%.1f / %.1f" % (plain["median_ms"], plain["p95_ms"]),
-            "%.1f / %.1f" % (plugin["median_ms"], plugin["p95_ms"]),
-            "%.3f" % entry["ratio"],
-            "<= %.2f" % entry["target"],
-            "yes" if entry["met"] else "NO",
-            "%s / %s" % (fmt_sql(plain), fmt_sql(plugin)),
-        ])
+        rows.append(
+            [
+                label,
+                "%.1f / %.1f" % (plain["median_ms"], plain["p95_ms"]),
+                "%.1f / %.1f" % (plugin["median_ms"], plugin["p95_ms"]),
+                "%.3f" % entry["ratio"],
+                "<= %.2f" % entry["target"],
+                "yes" if entry["met"] else "NO",
+                "%s / %s" % (fmt_sql(plain), fmt_sql(plugin)),
+            ]
+        )
     adv = ops_["production_job_advance"]
-    rows.append([
-        "productionJobAdvance, %d clients (%.1f req/s)" % (adv["clients"], adv["throughput_rps"]),
-        "-", "%.1f / %.1f" % (adv["median_ms"], adv["p95_ms"]), "-", "-", "-",
-        "- / %s" % fmt_sql(adv),
-    ])
+    rows.append(
+        [
+            "productionJobAdvance, %d clients (%.1f req/s)"
+            % (adv["clients"], adv["throughput_rps"]),
+            "-",
+            "%.1f / %.1f" % (adv["median_ms"], adv["p95_ms"]),
+            "-",
+            "-",
+            "-",
+            "- / %s" % fmt_sql(adv),
+        ]
+    )
     lines = [
         "",
-        "openorder benchmark: %(orders)d orders, %(jobs)d production jobs" % results["scale"],
-        "machine: %(cpus)d CPUs, %(cpu_model)s, load %(load_before)s -> %(load_after)s" % results["machine"],
+        "openorder benchmark: %(orders)d orders, %(jobs)d production jobs"
+        % results["scale"],
+        "machine: %(cpus)d CPUs, %(cpu_model)s, load %(load_before)s -> %(load_after)s"
+        % results["machine"],
         "",
-        table(rows, ["operation", "plain med/p95 ms", "plugin med/p95 ms", "ratio",
-                     "target", "met", "SQL/request plain/plugin"]),
+        table(
+            rows,
+            [
+                "operation",
+                "plain med/p95 ms",
+                "plugin med/p95 ms",
+                "ratio",
+                "target",
+                "met",
+                "SQL/request plain/plugin",
+            ],
+        ),
         "",
         "Checkout steps (median ms / SQL queries):",
     ]
     step_rows = []
-    series = [("ready plain", ops_["ready_stock_checkout"]["plain"]),
-              ("ready plugin", ops_["ready_stock_checkout"]["plugin"]),
-              ("made-to-order plugin", ops_["made_to_order_checkout"]["plugin"])]
+    series = [
+        ("ready plain", ops_["ready_stock_checkout"]["plain"]),
+        ("ready plugin", ops_["ready_stock_checkout"]["plugin"]),
+        ("made-to-order plugin", ops_["made_to_order_checkout"]["plugin"]),
+    ]
     for step in series[0][1]["steps"]:
         row = [step]
         for _, entry in series:
             steps = entry["steps"]
-            key = step if step in steps else "checkoutLinesAddCustom" if step == "checkoutLinesAdd" else step
+            key = (
+                step
+                if step in steps
+                else "checkoutLinesAddCustom"
+                if step == "checkoutLinesAdd"
+                else step
+            )
             one = steps.get(key)
             row.append("%.1f / %s" % (one["median_ms"], fmt_sql(one)) if one else "-")
         step_rows.append(row)
     lines.append(table(step_rows, ["step"] + [name for name, _ in series]))
     lines += ["", "SQL queries per request at two sizes (constant?):"]
-    lines.append(table(
-        [[c["what"], c["host"], "%s: %s" % (c["a"], c["a_sql"]), "%s: %s" % (c["b"], c["b_sql"]),
-          "yes" if c["constant"] else ("NO" if c["plugin_cost"] else "no (Saleor's own)")]
-         for c in results["constancy"]],
-        ["what", "host", "size A", "size B", "constant"],
-    ))
-    lines += ["", "productionJobAdvance SQL per request by stage change (events on the job after it):"]
+    lines.append(
+        table(
+            [
+                [
+                    c["what"],
+                    c["host"],
+                    "%s: %s" % (c["a"], c["a_sql"]),
+                    "%s: %s" % (c["b"], c["b_sql"]),
+                    "yes"
+                    if c["constant"]
+                    else ("NO" if c["plugin_cost"] else "no (Saleor's own)"),
+                ]
+                for c in results["constancy"]
+            ],
+            ["what", "host", "size A", "size B", "constant"],
+        )
+    )
+    lines += [
+        "",
+        "productionJobAdvance SQL per request by stage change (events on the job after it):",
+    ]
     lines += ["  %-40s %s" % (k, v) for k, v in adv["sql_by_stage_change"].items()]
     return "\n".join(lines)
 
@@ -465,39 +690,91 @@ def machine():
     model = platform.processor()
     try:
         with open("/proc/cpuinfo") as cpuinfo:
-            model = next(ln.split(":", 1)[1].strip() for ln in cpuinfo if ln.startswith("model name"))
+            model = next(
+                ln.split(":", 1)[1].strip()
+                for ln in cpuinfo
+                if ln.startswith("model name")
+            )
     except (OSError, StopIteration):
         pass
-    return {"cpus": os.cpu_count(), "cpu_model": model, "platform": platform.platform(),
-            "python": platform.python_version(),
-            "load_before": "%.2f" % os.getloadavg()[0]}
+    return {
+        "cpus": os.cpu_count(),
+        "cpu_model": model,
+        "platform": platform.platform(),
+        "python": platform.python_version(),
+        "load_before": "%.2f" % os.getloadavg()[0],
+    }
 
 
 def parse_args(argv):
-    parser = argparse.ArgumentParser(prog="bench/run.sh", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--orders", type=int, default=10000, help="orders to load (default 10000)")
-    parser.add_argument("--jobs-per-order", type=int, default=2,
-                        help="made-to-order lines (jobs) per order (default 2)")
-    parser.add_argument("--repeats", type=int, default=20, help="measured runs per checkout (default 20)")
-    parser.add_argument("--warmup", type=int, default=3, help="unmeasured runs first (default 3)")
-    parser.add_argument("--read-repeats", type=int, default=30,
-                        help="measured runs of the job/order pages (default 30)")
-    parser.add_argument("--small-repeats", type=int, default=5,
-                        help="measured runs of the 1-line checkouts (default 5)")
-    parser.add_argument("--clients", type=int, default=8, help="concurrent productionJobAdvance clients")
-    parser.add_argument("--advance-requests", type=int, default=25,
-                        help="measured productionJobAdvance requests per client (default 25)")
-    parser.add_argument("--page", type=int, default=100, help="page size of the list queries")
-    parser.add_argument("--processes", type=int, default=4, help="uWSGI worker processes per host")
-    parser.add_argument("--threads", type=int, default=2, help="threads per uWSGI worker")
+    parser = argparse.ArgumentParser(
+        prog="bench/run.sh", description=__doc__.split("\n\n")[0]
+    )
+    parser.add_argument(
+        "--orders", type=int, default=10000, help="orders to load (default 10000)"
+    )
+    parser.add_argument(
+        "--jobs-per-order",
+        type=int,
+        default=2,
+        help="made-to-order lines (jobs) per order (default 2)",
+    )
+    parser.add_argument(
+        "--repeats",
+        type=int,
+        default=20,
+        help="measured runs per checkout (default 20)",
+    )
+    parser.add_argument(
+        "--warmup", type=int, default=3, help="unmeasured runs first (default 3)"
+    )
+    parser.add_argument(
+        "--read-repeats",
+        type=int,
+        default=30,
+        help="measured runs of the job/order pages (default 30)",
+    )
+    parser.add_argument(
+        "--small-repeats",
+        type=int,
+        default=5,
+        help="measured runs of the 1-line checkouts (default 5)",
+    )
+    parser.add_argument(
+        "--clients", type=int, default=8, help="concurrent productionJobAdvance clients"
+    )
+    parser.add_argument(
+        "--advance-requests",
+        type=int,
+        default=25,
+        help="measured productionJobAdvance requests per client (default 25)",
+    )
+    parser.add_argument(
+        "--page", type=int, default=100, help="page size of the list queries"
+    )
+    parser.add_argument(
+        "--processes", type=int, default=4, help="uWSGI worker processes per host"
+    )
+    parser.add_argument(
+        "--threads", type=int, default=2, help="threads per uWSGI worker"
+    )
     parser.add_argument("--port-plain", type=int, default=8101)
     parser.add_argument("--port-plugin", type=int, default=8102)
-    parser.add_argument("--database", default="openorder_bench",
-                        help="bench database name (must start with openorder_bench)")
-    parser.add_argument("--keep-db", action="store_true",
-                        help="reuse the bench database as an earlier run left it (no reload)")
-    parser.add_argument("--broker", default="redis://127.0.0.1:6379/15",
-                        help="Celery broker the hosts enqueue tasks on ('' = run tasks in-process)")
+    parser.add_argument(
+        "--database",
+        default="openorder_bench",
+        help="bench database name (must start with openorder_bench)",
+    )
+    parser.add_argument(
+        "--keep-db",
+        action="store_true",
+        help="reuse the bench database as an earlier run left it (no reload)",
+    )
+    parser.add_argument(
+        "--broker",
+        default="redis://127.0.0.1:6379/15",
+        help="Celery broker the hosts enqueue tasks on ('' = run tasks in-process)",
+    )
     parser.add_argument("--output", default=os.path.join(ROOT, "bench", "results.json"))
     return parser.parse_args(argv)
 
@@ -523,25 +800,49 @@ def main(argv=None):
     args = parse_args(argv)
     started = time.monotonic()
     database_url = bench_database_url(
-        os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/openorder"), args.database
+        os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/openorder"),
+        args.database,
     )
-    results = {"machine": machine(), "config": {k: v for k, v in vars(args).items() if k != "output"}}
+    results = {
+        "machine": machine(),
+        "config": {k: v for k, v in vars(args).items() if k != "output"},
+    }
     if not args.keep_db:
         results["data"] = prepare_data(database_url, args.orders, args.jobs_per_order)
     env, broker = broker_env(args.broker)
-    results["config"]["tasks"] = "broker %s" % args.broker if broker else "in-process (eager)"
-    plain = Host("plain", "bench.settings_plain", args.port_plain, database_url,
-                 args.processes, args.threads, env)
-    plugin = Host("plugin", "bench.settings_plugin", args.port_plugin, database_url,
-                  args.processes, args.threads, env)
+    results["config"]["tasks"] = (
+        "broker %s" % args.broker if broker else "in-process (eager)"
+    )
+    plain = Host(
+        "plain",
+        "bench.settings_plain",
+        args.port_plain,
+        database_url,
+        args.processes,
+        args.threads,
+        env,
+    )
+    plugin = Host(
+        "plugin",
+        "bench.settings_plugin",
+        args.port_plugin,
+        database_url,
+        args.processes,
+        args.threads,
+        env,
+    )
     try:
-        say("starting the plain host on %s and the plugin host on %s (uWSGI, %d x %d)"
-            % (plain.url, plugin.url, args.processes, args.threads))
+        say(
+            "starting the plain host on %s and the plugin host on %s (uWSGI, %d x %d)"
+            % (plain.url, plugin.url, args.processes, args.threads)
+        )
         plain.start()
         plugin.start()
         plain.wait_ready()
         plugin.wait_ready()
-        results["operations"], results["constancy"], results["scale"] = measure(args, plain, plugin)
+        results["operations"], results["constancy"], results["scale"] = measure(
+            args, plain, plugin
+        )
     finally:
         plain.stop()
         plugin.stop()
@@ -561,9 +862,14 @@ def main(argv=None):
 def measure(args, plain, plugin):
     tokens = {}
     for host in (plain, plugin):
-        _, result = Client(host.url).mutate(ops.TOKEN_CREATE, dict(zip(("email", "password"), STAFF)), "tokenCreate")
+        _, result = Client(host.url).mutate(
+            ops.TOKEN_CREATE, dict(zip(("email", "password"), STAFF)), "tokenCreate"
+        )
         tokens[host.name] = result["token"]
-    plain_staff, plugin_staff = Client(plain.url, tokens["plain"]), Client(plugin.url, tokens["plugin"])
+    plain_staff, plugin_staff = (
+        Client(plain.url, tokens["plain"]),
+        Client(plugin.url, tokens["plugin"]),
+    )
     catalog = Catalog(Client(plugin.url))
     buyer = {"plain": Client(plain.url), "plugin": Client(plugin.url)}
 
@@ -573,55 +879,110 @@ def measure(args, plain, plugin):
 
     def series_for(count):
         return [
-            Series("ready_stock_checkout_%d_plain" % count, "plain", flow("plain", count, False)),
-            Series("ready_stock_checkout_%d_plugin" % count, "plugin", flow("plugin", count, False)),
-            Series("made_to_order_checkout_%d_plugin" % count, "plugin", flow("plugin", count, True)),
+            Series(
+                "ready_stock_checkout_%d_plain" % count,
+                "plain",
+                flow("plain", count, False),
+            ),
+            Series(
+                "ready_stock_checkout_%d_plugin" % count,
+                "plugin",
+                flow("plugin", count, False),
+            ),
+            Series(
+                "made_to_order_checkout_%d_plugin" % count,
+                "plugin",
+                flow("plugin", count, True),
+            ),
         ]
 
-    say("checkouts with 5 lines: %d warm-up + %d measured each" % (args.warmup, args.repeats))
+    say(
+        "checkouts with 5 lines: %d warm-up + %d measured each"
+        % (args.warmup, args.repeats)
+    )
     checkouts = interleaved(series_for(5), args.warmup, args.repeats)
     say("checkouts with 1 line: 1 warm-up + %d measured each" % args.small_repeats)
     checkouts.update(interleaved(series_for(1), 1, args.small_repeats))
 
-    say("productionJobs(first: %d) and orders(first: %d): %d warm-up + %d measured"
-        % (args.page, args.page, args.warmup, args.read_repeats))
+    say(
+        "productionJobs(first: %d) and orders(first: %d): %d warm-up + %d measured"
+        % (args.page, args.page, args.warmup, args.read_repeats)
+    )
 
     def page_of(client, query, field):
         def run():
             response = client.call(query, {"first": args.page})
             return [(field, response)]
+
         return run
 
     pages = interleaved(
-        [Series("orders", "plain", page_of(plain_staff, ops.ORDERS, "orders")),
-         Series("production_jobs", "plugin", page_of(plugin_staff, ops.PRODUCTION_JOBS, "productionJobs"))],
-        args.warmup, args.read_repeats,
+        [
+            Series("orders", "plain", page_of(plain_staff, ops.ORDERS, "orders")),
+            Series(
+                "production_jobs",
+                "plugin",
+                page_of(plugin_staff, ops.PRODUCTION_JOBS, "productionJobs"),
+            ),
+        ],
+        args.warmup,
+        args.read_repeats,
     )
-    scale = {"orders": plain_staff.call(ops.ORDERS, {"first": 1}).data["orders"]["totalCount"],
-             "jobs": plugin_staff.call(ops.PRODUCTION_JOBS, {"first": 1}).data["productionJobs"]["totalCount"]}
+    scale = {
+        "orders": plain_staff.call(ops.ORDERS, {"first": 1}).data["orders"][
+            "totalCount"
+        ],
+        "jobs": plugin_staff.call(ops.PRODUCTION_JOBS, {"first": 1}).data[
+            "productionJobs"
+        ]["totalCount"],
+    }
 
     say("SQL queries per request at two sizes")
-    constancy = constancy_checks(plain_staff, plugin_staff, checkouts, args.page, max(5, args.page // 10))
+    constancy = constancy_checks(
+        plain_staff, plugin_staff, checkouts, args.page, max(5, args.page // 10)
+    )
 
-    say("productionJobAdvance: %d clients x (2 warm-up + %d measured)" % (args.clients, args.advance_requests))
+    say(
+        "productionJobAdvance: %d clients x (2 warm-up + %d measured)"
+        % (args.clients, args.advance_requests)
+    )
     from openorder_plugin.saleor2.demo.made_to_order import MADE_TO_ORDER
 
-    non_last = sorted({s["code"] for d in MADE_TO_ORDER.values() for s in d["settings"]["stages"][:-1]})
-    advance = advance_throughput(plugin, tokens["plugin"], args.clients, 2, args.advance_requests, non_last)
+    non_last = sorted(
+        {
+            s["code"]
+            for d in MADE_TO_ORDER.values()
+            for s in d["settings"]["stages"][:-1]
+        }
+    )
+    advance = advance_throughput(
+        plugin, tokens["plugin"], args.clients, 2, args.advance_requests, non_last
+    )
 
     def compare(key, plain_entry, plugin_entry):
         value = ratio(plugin_entry, plain_entry)
-        return {"plain": plain_entry, "plugin": plugin_entry, "ratio": value,
-                "target": TARGETS[key], "met": value <= TARGETS[key]}
+        return {
+            "plain": plain_entry,
+            "plugin": plugin_entry,
+            "ratio": value,
+            "target": TARGETS[key],
+            "met": value <= TARGETS[key],
+        }
 
     operations = {
         "ready_stock_checkout": compare(
-            "ready_stock_checkout", checkouts["ready_stock_checkout_5_plain"],
-            checkouts["ready_stock_checkout_5_plugin"]),
+            "ready_stock_checkout",
+            checkouts["ready_stock_checkout_5_plain"],
+            checkouts["ready_stock_checkout_5_plugin"],
+        ),
         "made_to_order_checkout": compare(
-            "made_to_order_checkout", checkouts["ready_stock_checkout_5_plain"],
-            checkouts["made_to_order_checkout_5_plugin"]),
-        "production_jobs_page": compare("production_jobs_page", pages["orders"], pages["production_jobs"]),
+            "made_to_order_checkout",
+            checkouts["ready_stock_checkout_5_plain"],
+            checkouts["made_to_order_checkout_5_plugin"],
+        ),
+        "production_jobs_page": compare(
+            "production_jobs_page", pages["orders"], pages["production_jobs"]
+        ),
         "production_job_advance": advance,
         "checkouts_1_line": {k: v for k, v in checkouts.items() if "_1_" in k},
     }

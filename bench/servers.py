@@ -1,4 +1,5 @@
 """The benchmark's database and its two Saleor hosts (uWSGI processes)."""
+
 import os
 import signal
 import socket
@@ -32,13 +33,17 @@ def recreate_database(url):
     if not name.startswith("openorder_bench"):
         raise SystemExit("Refusing to recreate %r: not a bench database." % name)
     conn = psycopg2.connect(
-        host=parsed.hostname, port=parsed.port or 5432, user=parsed.username or "postgres",
-        password=parsed.password, dbname="postgres",
+        host=parsed.hostname,
+        port=parsed.port or 5432,
+        user=parsed.username or "postgres",
+        password=parsed.password,
+        dbname="postgres",
     )
     conn.autocommit = True
     with conn.cursor() as cursor:
         cursor.execute(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", [name]
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s",
+            [name],
         )
         cursor.execute('DROP DATABASE IF EXISTS "%s"' % name)
         cursor.execute('CREATE DATABASE "%s"' % name)
@@ -72,20 +77,35 @@ def prepare_data(database_url, orders, jobs_per_order):
     recreate_database(database_url)
     say("migrating the bench database")
     started = time.monotonic()
-    subprocess.run([os.path.join(BIN, "django-admin"), "migrate", "--no-input", "-v", "0"], **quiet)
+    subprocess.run(
+        [os.path.join(BIN, "django-admin"), "migrate", "--no-input", "-v", "0"], **quiet
+    )
     migrate_seconds = time.monotonic() - started
     say("loading the demo catalog")
     subprocess.run(
-        [os.path.join(BIN, "django-admin"), "openorder_demo"], stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL, **quiet,
+        [os.path.join(BIN, "django-admin"), "openorder_demo"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        **quiet,
     )
     say("loading %d orders, %d jobs per order" % (orders, jobs_per_order))
     started = time.monotonic()
     subprocess.run(
-        [sys.executable, "-m", "bench.load", "--orders", str(orders),
-         "--jobs-per-order", str(jobs_per_order)], **quiet,
+        [
+            sys.executable,
+            "-m",
+            "bench.load",
+            "--orders",
+            str(orders),
+            "--jobs-per-order",
+            str(jobs_per_order),
+        ],
+        **quiet,
     )
-    return {"migrate_seconds": migrate_seconds, "load_seconds": time.monotonic() - started}
+    return {
+        "migrate_seconds": migrate_seconds,
+        "load_seconds": time.monotonic() - started,
+    }
 
 
 def port_free(port):
@@ -97,7 +117,9 @@ class Host:
     """One Saleor behind uWSGI: its HTTP router (keep-alive) in front of
     `processes` worker processes of `threads` threads each."""
 
-    def __init__(self, name, settings_module, port, database_url, processes, threads, env):
+    def __init__(
+        self, name, settings_module, port, database_url, processes, threads, env
+    ):
         self.name = name
         self.settings_module = settings_module
         self.port = port
@@ -111,23 +133,41 @@ class Host:
 
     def start(self):
         if not port_free(self.port):
-            raise SystemExit("Port %d is taken; pass another with --port-%s." % (self.port, self.name))
+            raise SystemExit(
+                "Port %d is taken; pass another with --port-%s."
+                % (self.port, self.name)
+            )
         os.makedirs(LOGS, exist_ok=True)
         command = [
             os.path.join(BIN, "uwsgi"),
             # uWSGI's HTTP router in front of the workers, with keep-alive.
-            "--http", "127.0.0.1:%d" % self.port, "--http-keepalive",
-            "--module", "saleor.wsgi:application",
-            "--master", "--lazy-apps", "--need-app", "--die-on-term",
-            "--processes", str(self.processes),
-            "--threads", str(self.threads),
-            "--disable-logging", "--buffer-size", "32768",
-            "--listen", "64",
+            "--http",
+            "127.0.0.1:%d" % self.port,
+            "--http-keepalive",
+            "--module",
+            "saleor.wsgi:application",
+            "--master",
+            "--lazy-apps",
+            "--need-app",
+            "--die-on-term",
+            "--processes",
+            str(self.processes),
+            "--threads",
+            str(self.threads),
+            "--disable-logging",
+            "--buffer-size",
+            "32768",
+            "--listen",
+            "64",
         ]
         env = django_env(self.database_url, self.settings_module, self.env)
         log = open(self.log_path, "w")
         self.process = subprocess.Popen(
-            command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+            command,
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
             start_new_session=True,
         )
 
@@ -135,14 +175,19 @@ class Host:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise SystemExit("The %s host exited; see %s" % (self.name, self.log_path))
+                raise SystemExit(
+                    "The %s host exited; see %s" % (self.name, self.log_path)
+                )
             try:
                 if requests.get(self.url + "/health/", timeout=2).status_code == 200:
                     return
             except requests.RequestException:
                 pass
             time.sleep(0.5)
-        raise SystemExit("The %s host did not start in %ds; see %s" % (self.name, timeout, self.log_path))
+        raise SystemExit(
+            "The %s host did not start in %ds; see %s"
+            % (self.name, timeout, self.log_path)
+        )
 
     def stop(self):
         if self.process is None or self.process.poll() is not None:

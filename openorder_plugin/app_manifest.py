@@ -3,6 +3,7 @@ installs it from, so the board can be mounted as an app extension (the
 order details page and the navigation). Embedded, the board takes the staff
 member's token from @saleor/app-sdk's app bridge and sends every request with
 it, so the app keeps no app token of its own."""
+
 from django.http import JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST

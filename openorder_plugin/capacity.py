@@ -9,6 +9,7 @@ Reservations are made while holding a row lock on the product type's
 settings, so concurrent checkouts for the last free capacity can never book
 more than there is.
 """
+
 import datetime
 from collections import defaultdict
 from typing import Dict, List, NamedTuple, Optional, Tuple
@@ -57,21 +58,26 @@ def plan(settings, quantity, booked: Dict[datetime.date, int], today) -> Optiona
     if remaining:
         return None
     return Plan(
-        days, add_working_days(days[-1][0], settings.lead_time_days, settings.working_days)
+        days,
+        add_working_days(days[-1][0], settings.lead_time_days, settings.working_days),
     )
 
 
-def booked_by_day(product_type_id, today, now, exclude_checkout=None):
-    """Units booked per start day: reservations of orders, and holds of
-    checkouts that have not lapsed."""
+def booked_by_day(product_type_ids, today, now, exclude_checkout=None):
+    """Units booked per product type and start day, {type id: {day: units}},
+    in one query: reservations of orders, and holds of checkouts that have
+    not lapsed."""
     live = Q(order__isnull=False) | Q(expires_at__gt=now)
     reservations = CapacityReservation.objects.filter(
-        live, product_type_id=product_type_id, released=False, day__gte=today
+        live, product_type_id__in=list(product_type_ids), released=False, day__gte=today
     )
     if exclude_checkout is not None:
         reservations = reservations.exclude(checkout_token=exclude_checkout)
-    rows = reservations.values("day").annotate(units=Sum("quantity"))
-    return {row["day"]: row["units"] for row in rows}
+    rows = reservations.values("product_type_id", "day").annotate(units=Sum("quantity"))
+    booked = {type_id: {} for type_id in product_type_ids}
+    for row in rows:
+        booked[row["product_type_id"]][row["day"]] = row["units"]
+    return booked
 
 
 def deadline_problem(problems, path, deadline, ready_date):
@@ -82,7 +88,8 @@ def deadline_problem(problems, path, deadline, ready_date):
             gettext(
                 "There is no production capacity to have this ready by %(deadline)s; the "
                 "earliest date we can promise is %(ready)s."
-            ) % {"deadline": format_date(deadline), "ready": format_date(ready_date)},
+            )
+            % {"deadline": format_date(deadline), "ready": format_date(ready_date)},
         )
 
 
@@ -99,12 +106,11 @@ def estimate(demands: List[LineDemand], today=None, now=None, exclude_checkout=N
     None}. Lines of one product type queue behind each other."""
     today = today or timezone.localdate()
     now = now or timezone.now()
-    booked = {}
+    type_ids = {d.settings.product_type_id for d in demands}
+    booked = booked_by_day(type_ids, today, now, exclude_checkout) if type_ids else {}
     result = {}
     for demand in demands:
         type_id = demand.settings.product_type_id
-        if type_id not in booked:
-            booked[type_id] = booked_by_day(type_id, today, now, exclude_checkout)
         line_plan = plan(demand.settings, demand.quantity, booked[type_id], today)
         result[demand.key] = line_plan.ready_date if line_plan else None
         if line_plan:
@@ -132,14 +138,16 @@ def hold_for_checkout(checkout_token, demands: List[LineDemand], today=None, now
     CapacityReservation.objects.filter(
         checkout_token=checkout_token, order__isnull=True
     ).delete()
-    booked = {t: booked_by_day(t, today, now) for t in type_ids}
+    booked = booked_by_day(type_ids, today, now)
     problems = Problems()
     ready = {}
     holds = []
     expires_at = now + datetime.timedelta(minutes=HOLD_MINUTES)
     for demand in demands:
         settings = locked[demand.settings.product_type_id]
-        line_plan = plan(settings, demand.quantity, booked[settings.product_type_id], today)
+        line_plan = plan(
+            settings, demand.quantity, booked[settings.product_type_id], today
+        )
         if line_plan is None:
             problems.add(
                 demand.path,
@@ -150,7 +158,8 @@ def hold_for_checkout(checkout_token, demands: List[LineDemand], today=None, now
                     "There is no production capacity for %(quantity)d units in the next "
                     "%(days)d days.",
                     demand.quantity,
-                ) % {"quantity": demand.quantity, "days": HORIZON_DAYS},
+                )
+                % {"quantity": demand.quantity, "days": HORIZON_DAYS},
             )
             continue
         deadline_problem(problems, demand.path, demand.deadline, line_plan.ready_date)
@@ -193,7 +202,9 @@ def attach_holds_to_order(order, order_line_by_checkout_line):
                     for checkout_line_id, line in by_line.items()
                 ],
                 # The host's order-line key type (integer or UUID).
-                output_field=CapacityReservation._meta.get_field("order_line").target_field,
+                output_field=CapacityReservation._meta.get_field(
+                    "order_line"
+                ).target_field,
             ),
         )
     days = defaultdict(list)
@@ -205,7 +216,9 @@ def attach_holds_to_order(order, order_line_by_checkout_line):
 
 
 def ready_date_from_start_days(settings, start_days):
-    return add_working_days(max(start_days), settings.lead_time_days, settings.working_days)
+    return add_working_days(
+        max(start_days), settings.lead_time_days, settings.working_days
+    )
 
 
 def release_for_order(order):

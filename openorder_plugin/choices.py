@@ -8,7 +8,10 @@ class Mode:
     MADE_TO_ORDER = "MADE_TO_ORDER"
 
     CHOICES = [
-        (READY_STOCK, "Ready stock: shipped from stock, the plugin stays out of the way"),
+        (
+            READY_STOCK,
+            "Ready stock: shipped from stock, the plugin stays out of the way",
+        ),
         (MADE_TO_ORDER, "Made to order: produced for each order after it is placed"),
     ]
 

@@ -1,8 +1,9 @@
-"""The open-order plugin's settings, as staff configure them with Saleor's
-pluginUpdate: their names, defaults and help, and the one way the rest of the
-package reads them."""
-from saleor.plugins.base_plugin import ConfigurationTypeField
-from saleor.plugins.manager import get_plugins_manager
+"""The open-order plugin's settings, as staff configure them in the host
+(Saleor's pluginUpdate): their names, defaults and help, and the one way the
+rest of the package reads them. Each adapter turns CONFIG_STRUCTURE's types
+("boolean", "string") into its host's own."""
+
+from .host import get_host
 
 PLUGIN_ID = "openorder.made_to_order"
 
@@ -23,12 +24,12 @@ DEFAULT_CONFIGURATION = [
 
 CONFIG_STRUCTURE = {
     DEPOSIT_GATE: {
-        "type": ConfigurationTypeField.BOOLEAN,
+        "type": "boolean",
         "help_text": "A job cannot move past CONFIRMED until the order's deposit is paid.",
         "label": DEPOSIT_GATE,
     },
     BALANCE_GATE: {
-        "type": ConfigurationTypeField.BOOLEAN,
+        "type": "boolean",
         "help_text": (
             "Made-to-order lines cannot be fulfilled until the balance is paid, "
             "unless the balance is due on delivery."
@@ -36,7 +37,7 @@ CONFIG_STRUCTURE = {
         "label": BALANCE_GATE,
     },
     STAFF_EMAIL: {
-        "type": ConfigurationTypeField.STRING,
+        "type": "string",
         "help_text": (
             "Where alerts for staff are sent (comma-separated); empty: Saleor's "
             "staff notification recipients."
@@ -44,7 +45,7 @@ CONFIG_STRUCTURE = {
         "label": STAFF_EMAIL,
     },
     DEPOSIT_WINDOW: {
-        "type": ConfigurationTypeField.STRING,
+        "type": "string",
         "help_text": (
             "Hours a buyer has to pay the deposit after placing the order; an "
             "order still unpaid then is cancelled and its production capacity "
@@ -53,7 +54,7 @@ CONFIG_STRUCTURE = {
         "label": "Deposit payment window (hours)",
     },
     CONFIRMATION_WINDOW: {
-        "type": ConfigurationTypeField.STRING,
+        "type": "string",
         "help_text": (
             "For orders with nothing to pay up front (pay on delivery): hours "
             "staff have to confirm the order by moving its jobs to CONFIRMED; an "
@@ -68,10 +69,10 @@ _DEFAULTS = {item["name"]: item["value"] for item in DEFAULT_CONFIGURATION}
 
 def plugin_setting(name):
     """A setting of the open-order plugin; None when the plugin is inactive."""
-    plugin = get_plugins_manager().get_plugin(PLUGIN_ID)
-    if plugin is None or not plugin.active:
+    configuration = get_host().plugin_configuration(PLUGIN_ID)
+    if configuration is None:
         return None
-    return plugin.config.get(name, _DEFAULTS.get(name))
+    return configuration.get(name, _DEFAULTS.get(name))
 
 
 def setting_enabled(name):

@@ -1,7 +1,8 @@
-"""Errors the domain raises. Each names the input it is about (`field`, a path
-in the API's own words such as `lines.0.specs.print_text`), a code, and a
-message a person can act on. The GraphQL layer turns them into typed
-`OpenOrderError`s; nothing is stored when one is raised."""
+"""Errors the domain raises. Each names the input it is about (`field`, a
+snake_case path such as `lines.0.variant_id` or `lines.0.specs.print_text`),
+a code, and a message a person can act on. The API layer turns them into its
+typed errors, with the path in the API's own words (`lines.0.variantId`);
+nothing is stored when one is raised."""
 
 
 class OpenOrderErrorCode:
@@ -67,7 +68,9 @@ class OpenOrderError(Exception):
         if isinstance(problems, Problem):
             problems = [problems]
         self.problems = list(problems)
-        super().__init__("; ".join("%s: %s" % (p.field, p.message) for p in self.problems))
+        super().__init__(
+            "; ".join("%s: %s" % (p.field, p.message) for p in self.problems)
+        )
 
     @classmethod
     def single(cls, field, code, message):
@@ -96,27 +99,3 @@ class Problems:
     def raise_if_any(self):
         if self.items:
             raise OpenOrderError(self.items)
-
-
-def as_checkout_error(error):
-    """An OpenOrderError as the ValidationError Saleor's checkoutComplete
-    reports as a CheckoutError (its field names are Saleor's, so the spec path
-    goes into the message)."""
-    from django.core.exceptions import ValidationError
-    from saleor.checkout.error_codes import CheckoutErrorCode
-
-    codes = {
-        OpenOrderErrorCode.REQUIRED: CheckoutErrorCode.REQUIRED,
-        OpenOrderErrorCode.CAPACITY_FULL: CheckoutErrorCode.INSUFFICIENT_STOCK,
-    }
-    return ValidationError(
-        {
-            "lines": [
-                ValidationError(
-                    "%s: %s" % (p.field, p.message),
-                    code=codes.get(p.code, CheckoutErrorCode.INVALID),
-                )
-                for p in error.problems
-            ]
-        }
-    )

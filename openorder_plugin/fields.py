@@ -4,6 +4,7 @@ Saleor 2.10 runs Django 3.0, which has JSON only in contrib.postgres; Saleor
 3.23 runs Django 5.2, where that field is gone (system check fields.E904) and
 `models.JSONField` takes its place. Both store jsonb, so one migration set
 serves both hosts."""
+
 from django.db import models
 
 try:

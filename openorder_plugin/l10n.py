@@ -18,6 +18,7 @@ Every format_* function takes the language to write in; None means the
 active one (the request's, see openorder_plugin.middleware, or an
 `override`, e.g. `with override(order.language_code):` for an e-mail).
 """
+
 import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -113,7 +114,9 @@ def format_file_size(size, language=None) -> str:
     most: "10 MB", "2,5 MB" (id), "2.5 MB" (en), "512 KB", "900 B"."""
     for unit, factor in (("MB", 1024 * 1024), ("KB", 1024)):
         if size >= factor:
-            value = (Decimal(size) / factor).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+            value = (Decimal(size) / factor).quantize(
+                Decimal("0.1"), rounding=ROUND_HALF_UP
+            )
             return "%s %s" % (format_number(value, language), unit)
     return "%s B" % format_number(size, language)
 

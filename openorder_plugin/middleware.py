@@ -1,5 +1,6 @@
 """The request's language: the storefront's, limited to the languages the
 plugin speaks (openorder_plugin.l10n.LANGUAGES)."""
+
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 from django.utils.translation.trans_real import parse_accept_lang_header
@@ -19,7 +20,9 @@ def request_language(request):
     language = l10n.supported_language(translation.get_language_from_request(request))
     if language:
         return language
-    for code, quality in parse_accept_lang_header(request.META.get("HTTP_ACCEPT_LANGUAGE", "")):
+    for code, quality in parse_accept_lang_header(
+        request.META.get("HTTP_ACCEPT_LANGUAGE", "")
+    ):
         language = l10n.supported_language(code)
         if language and quality > 0:
             return language

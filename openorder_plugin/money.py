@@ -1,5 +1,6 @@
 """Money rounding shared by prices, deposits and payments, so every part of
 the plugin rounds a currency the same way."""
+
 from decimal import ROUND_HALF_UP, Decimal
 
 from babel.core import get_global

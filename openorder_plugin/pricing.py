@@ -1,7 +1,6 @@
 """Price modifiers: what a buyer's specs add to the unit price."""
-from decimal import Decimal
 
-from prices import Money, TaxedMoney
+from decimal import Decimal
 
 from .choices import SpecFieldType as T
 from .money import quantize
@@ -50,15 +49,3 @@ def price_specs(fields, cleaned, currency):
             }
         )
     return items, quantize(total, currency)
-
-
-def add_to_line_total(line_total: TaxedMoney, checkout_line) -> TaxedMoney:
-    """A checkout line's total with its specs' unit modifier times quantity
-    (read from the line's data: no query)."""
-    from .specs.lines import unit_price_modifier
-
-    modifier = unit_price_modifier(checkout_line)
-    if not modifier:
-        return line_total
-    extra = Money(modifier * checkout_line.quantity, line_total.currency)
-    return TaxedMoney(net=line_total.net + extra, gross=line_total.gross + extra)

@@ -1,10 +1,14 @@
 """HTTP views the plugin serves beside the GraphQL API."""
+
 import os
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.views.static import serve
+
+from .host import get_host
+from .specs.files import readable_upload, storage
 
 
 def dashboard_extension(request, path):
@@ -16,7 +20,11 @@ def dashboard_extension(request, path):
             "The dashboard extension is not built: run the README's demo command."
         )
     full = os.path.normpath(os.path.join(root, path))
-    if not path or not full.startswith(os.path.join(root, "")) or not os.path.isfile(full):
+    if (
+        not path
+        or not full.startswith(os.path.join(root, ""))
+        or not os.path.isfile(full)
+    ):
         path = "index.html"
     return serve(request, path, document_root=root)
 
@@ -25,19 +33,7 @@ def spec_file(request, upload_id):
     """A buyer's uploaded design file. The buyer passes their checkout (or
     order) token as `?token=`; staff send their JWT. Anyone else gets 404, so
     the existence of a file is not revealed."""
-    from django.http import FileResponse
-    from graphql_jwt.exceptions import JSONWebTokenError
-    from graphql_jwt.shortcuts import get_user_by_token
-
-    from .specs.files import readable_upload, storage
-
-    staff_user = None
-    auth = request.META.get("HTTP_AUTHORIZATION", "")
-    if auth.startswith("JWT "):
-        try:
-            staff_user = get_user_by_token(auth[4:])
-        except JSONWebTokenError:
-            staff_user = None
+    staff_user = get_host().staff_from_request(request)
     try:
         upload = readable_upload(
             upload_id, token=request.GET.get("token"), staff_user=staff_user

@@ -10,8 +10,9 @@ setup_dashboard
 setup_chromium
 export SECRET_KEY="${SECRET_KEY:-openorder-tests}"
 
-say "ruff check (lint), ESLint (the board)"
+say "ruff check and ruff format --check; ESLint (the board)"
 ruff check --quiet .
+ruff format --check --quiet .
 (cd dashboard_extension && npm run lint --silent)
 
 say "running the tests"

@@ -1,5 +1,6 @@
 """GraphQL documents and helpers for the catalog tests (made-to-order settings
 and custom-spec fields)."""
+
 from django.contrib.auth.models import Permission
 from graphene import Node
 from saleor.account.models import User
@@ -77,7 +78,8 @@ mutation($id: ID!, $input: CustomSpecFieldInput!) {
     % ERRORS
 )
 
-FIELD_DELETE = """
+FIELD_DELETE = (
+    """
 mutation($id: ID!) {
   customSpecFieldDelete(id: $id) {
     customSpecField { id code }
@@ -85,20 +87,27 @@ mutation($id: ID!) {
     %s
   }
 }
-""" % ERRORS
+"""
+    % ERRORS
+)
 
-FIELD_REORDER = """
+FIELD_REORDER = (
+    """
 mutation($productTypeId: ID!, $moves: [ReorderInput!]!) {
   customSpecFieldReorder(productTypeId: $productTypeId, moves: $moves) {
     madeToOrderSettings { schemaVersion specFields { code position } }
     %s
   }
 }
-""" % ERRORS
+"""
+    % ERRORS
+)
 
 # MadeToOrderProduct has every field of MadeToOrderSettings, plus the product.
 MADE_TO_ORDER_PRODUCT = (
-    SETTINGS.replace("SettingsParts on MadeToOrderSettings", "ProductParts on MadeToOrderProduct")
+    SETTINGS.replace(
+        "SettingsParts on MadeToOrderSettings", "ProductParts on MadeToOrderProduct"
+    )
     + """
 query($productId: ID, $slug: String) {
   madeToOrderProduct(productId: $productId, slug: $slug) {
@@ -141,7 +150,9 @@ def staff_user(email, permissions=()):
 def snapshot(product_type):
     """Everything the catalog stores about a product type, to prove a refused
     change stored nothing."""
-    settings = MadeToOrderSettings.objects.filter(product_type=product_type).values().first()
+    settings = (
+        MadeToOrderSettings.objects.filter(product_type=product_type).values().first()
+    )
     if settings:
         settings.pop("updated_at")
     fields = list(

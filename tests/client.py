@@ -1,6 +1,7 @@
 """A GraphQL client that talks to the server the way a storefront does: JSON
 over HTTP, a JWT in the Authorization header, the buyer's language in
 Accept-Language."""
+
 import requests
 
 TOKEN_CREATE = """

@@ -5,6 +5,7 @@ Every test that talks to the API uses `transactional_db`, so what it writes is
 committed and visible to the server's request threads (and to a Celery worker
 process); Django flushes the tables after each test.
 """
+
 import copy
 
 import pytest

@@ -1,6 +1,7 @@
 """Running the dashboard extension's npm project and its browser scenarios
 from pytest: the component tests (Vitest) and the end-to-end scenarios
 (dashboard_extension/e2e/run.mjs, headless Debian chromium)."""
+
 import json
 import os
 import shutil
@@ -26,7 +27,11 @@ def require_build():
 
 
 def chromium_path():
-    path = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+    path = (
+        os.environ.get("CHROMIUM_PATH")
+        or shutil.which("chromium")
+        or "/usr/bin/chromium"
+    )
     assert os.access(path, os.X_OK), (
         "Debian's chromium is needed for the browser tests: run ./scripts/test.sh "
         "(it installs it with apt-get)"

@@ -1,6 +1,7 @@
 """Shared pieces of the deferred-payment tests: checkouts paid through
 Saleor's own checkoutPaymentCreate/checkoutComplete with any gateway, the
 payment operations, and reading Saleor's view of an order's payment."""
+
 from django.contrib.auth.models import Permission
 from graphene import Node
 from saleor.account.models import User
@@ -13,7 +14,14 @@ from openorder_plugin.saleor2.gateway.deferred import GATEWAY_ID as DEFERRED
 
 from .production_helpers import CHECKOUT_LINES_ADD, SPECS, specs_for
 from .specs_helpers import add_custom, empty_checkout
-from .storefront import ADDRESS, CHECKOUT_COMPLETE, CHECKOUT_PAYMENT, CHECKOUT_SHIPPING, set_shipping_address, variant_id
+from .storefront import (
+    ADDRESS,
+    CHECKOUT_COMPLETE,
+    CHECKOUT_PAYMENT,
+    CHECKOUT_SHIPPING,
+    set_shipping_address,
+    variant_id,
+)
 
 DUMMY = "mirumee.payments.dummy"
 
@@ -30,10 +38,16 @@ INSTALLMENTS = """
   }
 """
 
-SCHEDULE_BY_TOKEN = "query($token: UUID!) { paymentScheduleByOrderToken(token: $token) { %s } }" % INSTALLMENTS
-SCHEDULE = "query($id: ID!) { orderPaymentSchedule(orderId: $id) { %s } }" % INSTALLMENTS
+SCHEDULE_BY_TOKEN = (
+    "query($token: UUID!) { paymentScheduleByOrderToken(token: $token) { %s } }"
+    % INSTALLMENTS
+)
+SCHEDULE = (
+    "query($id: ID!) { orderPaymentSchedule(orderId: $id) { %s } }" % INSTALLMENTS
+)
 
-RECORD = """
+RECORD = (
+    """
 mutation($id: ID!, $amount: PositiveDecimal!, $reference: String!, $key: String!, $currency: String) {
   orderPaymentRecord(orderId: $id, amount: $amount, reference: $reference,
                      idempotencyKey: $key, currency: $currency) {
@@ -43,7 +57,9 @@ mutation($id: ID!, $amount: PositiveDecimal!, $reference: String!, $key: String!
     openOrderErrors { field code message }
   }
 }
-""" % INSTALLMENTS
+"""
+    % INSTALLMENTS
+)
 
 ORDER_PAYMENT = """
 query($id: ID!) {
@@ -67,7 +83,11 @@ def checkout_for(api, demo_shop, lines, email="pembeli@openorder.test"):
     products = demo_shop["products"]
     checkout = empty_checkout(api, email=email)
     custom = [
-        {"variantId": variant_id(products[slug]), "quantity": qty, "specs": specs_for(slug)}
+        {
+            "variantId": variant_id(products[slug]),
+            "quantity": qty,
+            "specs": specs_for(slug),
+        }
         for slug, qty in lines
         if slug in SPECS
     ]
@@ -80,12 +100,17 @@ def checkout_for(api, demo_shop, lines, email="pembeli@openorder.test"):
         added = add_custom(api, checkout, custom)
         assert added["openOrderErrors"] == [], added["openOrderErrors"]
     if ready:
-        added = api.query(CHECKOUT_LINES_ADD, {"checkoutId": checkout["id"], "lines": ready})
+        added = api.query(
+            CHECKOUT_LINES_ADD, {"checkoutId": checkout["id"], "lines": ready}
+        )
         assert added["checkoutLinesAdd"]["checkoutErrors"] == []
     checkout = set_shipping_address(api, checkout)
     shipping = api.query(
         CHECKOUT_SHIPPING,
-        {"checkoutId": checkout["id"], "shippingMethodId": checkout["availableShippingMethods"][0]["id"]},
+        {
+            "checkoutId": checkout["id"],
+            "shippingMethodId": checkout["availableShippingMethods"][0]["id"],
+        },
     )["checkoutShippingMethodUpdate"]
     assert shipping["checkoutErrors"] == [], shipping["checkoutErrors"]
     total = shipping["checkout"]["totalPrice"]["gross"]["amount"]
@@ -107,7 +132,9 @@ def pay(api, checkout, gateway=DEFERRED, token=None):
         },
     )["checkoutPaymentCreate"]
     assert payment["paymentErrors"] == [], payment["paymentErrors"]
-    return api.query(CHECKOUT_COMPLETE, {"checkoutId": checkout["id"]})["checkoutComplete"]
+    return api.query(CHECKOUT_COMPLETE, {"checkoutId": checkout["id"]})[
+        "checkoutComplete"
+    ]
 
 
 def place(api, demo_shop, lines, gateway=DEFERRED, token=None):
@@ -136,7 +163,9 @@ def order_payment(staff_api, order):
 
 
 def event_count(order, event_type):
-    return OrderEvent.objects.filter(order__token=order["token"], type=event_type).count()
+    return OrderEvent.objects.filter(
+        order__token=order["token"], type=event_type
+    ).count()
 
 
 def fully_paid_events(order):
@@ -144,7 +173,12 @@ def fully_paid_events(order):
 
 
 def record(client, order, amount, key, reference="BCA transfer", currency=None):
-    variables = {"id": order["id"], "amount": amount, "reference": reference, "key": key}
+    variables = {
+        "id": order["id"],
+        "amount": amount,
+        "reference": reference,
+        "key": key,
+    }
     if currency:
         variables["currency"] = currency
     return client.query(RECORD, variables)["orderPaymentRecord"]
@@ -162,7 +196,9 @@ def staff_user(email, *codenames, password="staff-pass"):
 
 
 def warehouse_id():
-    return Node.to_global_id("Warehouse", Warehouse.objects.get(slug="gudang-bandung").pk)
+    return Node.to_global_id(
+        "Warehouse", Warehouse.objects.get(slug="gudang-bandung").pk
+    )
 
 
 def saved(order):

@@ -1,5 +1,6 @@
 """Shared pieces of the production tests: orders placed through Saleor's
 checkout, the production GraphQL operations, and staff users."""
+
 from django.contrib.auth.models import Permission
 from saleor.account.models import User
 
@@ -17,7 +18,8 @@ JOB_FIELDS = """
   events { type fromStage toStage note user { email } date }
 """
 
-JOBS = """
+JOBS = (
+    """
 query($filter: ProductionJobFilterInput, $sortBy: ProductionJobSortingInput,
       $first: Int, $after: String) {
   productionJobs(filter: $filter, sortBy: $sortBy, first: $first, after: $after) {
@@ -26,7 +28,9 @@ query($filter: ProductionJobFilterInput, $sortBy: ProductionJobSortingInput,
     edges { node { %s } }
   }
 }
-""" % JOB_FIELDS
+"""
+    % JOB_FIELDS
+)
 
 JOB = "query($id: ID!) { productionJob(id: $id) { %s } }" % JOB_FIELDS
 
@@ -139,7 +143,11 @@ def place_order(api, demo_shop, lines, email="pembeli@openorder.test"):
     products = demo_shop["products"]
     checkout = empty_checkout(api, email=email)
     custom = [
-        {"variantId": variant_id(products[slug]), "quantity": qty, "specs": specs_for(slug)}
+        {
+            "variantId": variant_id(products[slug]),
+            "quantity": qty,
+            "specs": specs_for(slug),
+        }
         for slug, qty in lines
         if slug in SPECS
     ]
@@ -152,9 +160,9 @@ def place_order(api, demo_shop, lines, email="pembeli@openorder.test"):
         added = add_custom(api, checkout, custom)
         assert added["openOrderErrors"] == [], added["openOrderErrors"]
     if ready:
-        added = api.query(CHECKOUT_LINES_ADD, {"checkoutId": checkout["id"], "lines": ready})[
-            "checkoutLinesAdd"
-        ]
+        added = api.query(
+            CHECKOUT_LINES_ADD, {"checkoutId": checkout["id"], "lines": ready}
+        )["checkoutLinesAdd"]
         assert added["checkoutErrors"] == [], added["checkoutErrors"]
     result = pay_and_complete(api, set_shipping_address(api, checkout))
     assert result["checkoutErrors"] == [], result["checkoutErrors"]

@@ -1,5 +1,6 @@
 """Finding the plugin's operations in the extended schema, and building
 requests for any of them from their argument types."""
+
 import uuid
 
 from graphene import Node

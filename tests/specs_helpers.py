@@ -1,4 +1,5 @@
 """GraphQL operations of the buyer's made-to-order flow."""
+
 import datetime
 
 from django.utils import timezone
@@ -102,7 +103,14 @@ def empty_checkout(api, email="pembeli@openorder.test"):
 
     data = api.query(
         EMPTY_CHECKOUT,
-        {"input": {"email": email, "lines": [], "shippingAddress": ADDRESS, "billingAddress": ADDRESS}},
+        {
+            "input": {
+                "email": email,
+                "lines": [],
+                "shippingAddress": ADDRESS,
+                "billingAddress": ADDRESS,
+            }
+        },
     )["checkoutCreate"]
     assert not data["checkoutErrors"], data["checkoutErrors"]
     return data["checkout"]

@@ -4,6 +4,7 @@ The live server answers each request in a thread with its own database
 connection, which the test thread's CaptureQueriesContext cannot see. Every
 connection opened while `count_queries()` is active gets an execute wrapper
 that counts into one shared counter."""
+
 import threading
 from contextlib import contextmanager
 

@@ -1,4 +1,5 @@
 """Saleor 2.10's own checkout flow, as a storefront runs it through GraphQL."""
+
 from graphene import Node
 
 ADDRESS = {
@@ -108,7 +109,9 @@ def pay(api, checkout, gateway="mirumee.payments.dummy", amount=None):
 
 
 def complete(api, checkout):
-    return api.query(CHECKOUT_COMPLETE, {"checkoutId": checkout["id"]})["checkoutComplete"]
+    return api.query(CHECKOUT_COMPLETE, {"checkoutId": checkout["id"]})[
+        "checkoutComplete"
+    ]
 
 
 def pay_and_complete(api, checkout, gateway="mirumee.payments.dummy", amount=None):

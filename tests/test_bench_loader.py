@@ -2,12 +2,18 @@
 makes must be what the plugin itself would have made, so the benchmark
 measures real pages and real stage changes. (The benchmark itself is a
 command, ./bench/run.sh, never a test.)"""
+
 from decimal import Decimal
 
 from saleor.order.models import Order
 
 from bench.load import ONE_LINE_EMAIL, THREE_LINES_EMAIL, load
-from openorder_plugin.models import Installment, OrderLineSpec, PaymentSchedule, ProductionJob
+from openorder_plugin.models import (
+    Installment,
+    OrderLineSpec,
+    PaymentSchedule,
+    ProductionJob,
+)
 
 from .production_helpers import ADVANCE, JOBS
 
@@ -30,8 +36,12 @@ def test_loaded_orders_are_what_checkouts_make(staff_api, demo_shop):
     assert OrderLineSpec.objects.count() == result["jobs"]
 
     # Saleor's own order list and the production board read the data.
-    one_line = staff_api.query(ORDERS, {"filter": {"customer": ONE_LINE_EMAIL}})["orders"]
-    three_lines = staff_api.query(ORDERS, {"filter": {"customer": THREE_LINES_EMAIL}})["orders"]
+    one_line = staff_api.query(ORDERS, {"filter": {"customer": ONE_LINE_EMAIL}})[
+        "orders"
+    ]
+    three_lines = staff_api.query(ORDERS, {"filter": {"customer": THREE_LINES_EMAIL}})[
+        "orders"
+    ]
     assert one_line["totalCount"] == three_lines["totalCount"] == 10
     assert {len(e["node"]["lines"]) for e in one_line["edges"]} == {1}
     assert {len(e["node"]["lines"]) for e in three_lines["edges"]} == {3}
@@ -45,19 +55,25 @@ def test_loaded_orders_are_what_checkouts_make(staff_api, demo_shop):
 
     # Money adds up: each order's installments split its total exactly.
     for schedule in PaymentSchedule.objects.select_related("order"):
-        amounts = Installment.objects.filter(schedule=schedule).values_list("amount", flat=True)
+        amounts = Installment.objects.filter(schedule=schedule).values_list(
+            "amount", flat=True
+        )
         assert sum(amounts, Decimal(0)) == schedule.order.total_gross_amount
 
     # A job past its first stage has its deposit paid, so production moves on
     # through the real mutation (the deposit gate passes).
-    job = ProductionJob.objects.filter(current_stage="CONFIRMED").first() or ProductionJob.objects.exclude(
-        current_stage="RECEIVED"
-    ).exclude(current_stage="READY").first()
+    job = (
+        ProductionJob.objects.filter(current_stage="CONFIRMED").first()
+        or ProductionJob.objects.exclude(current_stage="RECEIVED")
+        .exclude(current_stage="READY")
+        .first()
+    )
     assert job is not None
     from graphene import Node
 
     advanced = staff_api.query(
-        ADVANCE, {"id": Node.to_global_id("ProductionJob", job.pk), "version": job.version}
+        ADVANCE,
+        {"id": Node.to_global_id("ProductionJob", job.pk), "version": job.version},
     )["productionJobAdvance"]
     assert advanced["openOrderErrors"] == []
     assert advanced["job"]["currentStage"] != job.current_stage

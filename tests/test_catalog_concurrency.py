@@ -1,6 +1,7 @@
 """Schema edits of one product type run one after the other, even when staff
 send them at the same moment: codes stay unique, positions distinct, and the
 schema version counts every change."""
+
 from concurrent.futures import ThreadPoolExecutor
 
 from saleor.product.models import ProductType
@@ -13,7 +14,10 @@ THREADS = 6
 
 
 def fire(staff_api, variables_list):
-    clients = [staff_api.__class__(staff_api.base_url, token=staff_api.token) for _ in variables_list]
+    clients = [
+        staff_api.__class__(staff_api.base_url, token=staff_api.token)
+        for _ in variables_list
+    ]
     with ThreadPoolExecutor(max_workers=len(variables_list)) as pool:
         futures = [
             pool.submit(client.query, FIELD_CREATE, variables)
@@ -38,8 +42,13 @@ def test_concurrent_creates_of_one_code_store_it_once(staff_api, demo_shop):
         and r["openOrderErrors"][0]["code"] == "UNIQUE"
         for r in refused
     )
-    assert CustomSpecField.objects.filter(product_type=shirt, code="name_on_back").count() == 1
-    assert MadeToOrderSettings.objects.get(product_type=shirt).schema_version == start + 1
+    assert (
+        CustomSpecField.objects.filter(product_type=shirt, code="name_on_back").count()
+        == 1
+    )
+    assert (
+        MadeToOrderSettings.objects.get(product_type=shirt).schema_version == start + 1
+    )
 
 
 def test_concurrent_creates_get_their_own_positions(staff_api, demo_shop):
@@ -50,14 +59,23 @@ def test_concurrent_creates_get_their_own_positions(staff_api, demo_shop):
         [
             {
                 "productTypeId": gid("ProductType", shirt.pk),
-                "input": {"code": "extra_%d" % i, "label": "Extra %d" % i, "type": "BOOLEAN"},
+                "input": {
+                    "code": "extra_%d" % i,
+                    "label": "Extra %d" % i,
+                    "type": "BOOLEAN",
+                },
             }
             for i in range(THREADS)
         ],
     )
     assert all(r["openOrderErrors"] == [] for r in results)
     positions = list(
-        CustomSpecField.objects.filter(product_type=shirt).values_list("position", flat=True)
+        CustomSpecField.objects.filter(product_type=shirt).values_list(
+            "position", flat=True
+        )
     )
     assert sorted(positions) == list(range(4 + THREADS))
-    assert MadeToOrderSettings.objects.get(product_type=shirt).schema_version == start + THREADS
+    assert (
+        MadeToOrderSettings.objects.get(product_type=shirt).schema_version
+        == start + THREADS
+    )

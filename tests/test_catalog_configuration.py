@@ -1,5 +1,6 @@
 """A merchant makes a product type made to order and defines what a buyer
 specifies; a storefront reads it back. All through the GraphQL endpoint."""
+
 from decimal import Decimal
 
 import pytest
@@ -71,7 +72,12 @@ FIELDS = [
             {"value": "hood"},
         ],
     },
-    {"code": "gift_wrap", "label": "Gift wrap", "type": "BOOLEAN", "pricePerUnit": 3000},
+    {
+        "code": "gift_wrap",
+        "label": "Gift wrap",
+        "type": "BOOLEAN",
+        "pricePerUnit": 3000,
+    },
     {
         "code": "gift_message",
         "label": "Gift message",
@@ -114,7 +120,9 @@ def hoodie(demo_shop):
         currency=settings.DEFAULT_CURRENCY,
         is_published=True,
     )
-    variant = ProductVariant.objects.create(product=product, sku="HOODIE", name="Hoodie")
+    variant = ProductVariant.objects.create(
+        product=product, sku="HOODIE", name="Hoodie"
+    )
     return product_type, product, variant
 
 
@@ -156,14 +164,16 @@ def test_staff_makes_a_type_made_to_order_and_a_storefront_reads_it(
     field_ids = {}
     version = 1
     for field in FIELDS:
-        data = staff_api.query(FIELD_CREATE, {"productTypeId": type_id, "input": field})[
-            "customSpecFieldCreate"
-        ]
+        data = staff_api.query(
+            FIELD_CREATE, {"productTypeId": type_id, "input": field}
+        )["customSpecFieldCreate"]
         assert data["openOrderErrors"] == [], (field, data["openOrderErrors"])
         version += 1
         assert data["madeToOrderSettings"]["schemaVersion"] == version
         field_ids[field["code"]] = data["customSpecField"]["id"]
-    assert CustomSpecField.objects.filter(product_type=product_type).count() == len(FIELDS)
+    assert CustomSpecField.objects.filter(product_type=product_type).count() == len(
+        FIELDS
+    )
 
     # Move the colour to the top and the notes one place down.
     data = staff_api.query(
@@ -195,7 +205,9 @@ def test_staff_makes_a_type_made_to_order_and_a_storefront_reads_it(
         range(len(FIELDS))
     )
 
-    data = staff_api.query(FIELD_DELETE, {"id": field_ids["notes"]})["customSpecFieldDelete"]
+    data = staff_api.query(FIELD_DELETE, {"id": field_ids["notes"]})[
+        "customSpecFieldDelete"
+    ]
     assert data["openOrderErrors"] == []
     version += 1
     assert data["customSpecField"] == {"id": field_ids["notes"], "code": "notes"}
@@ -206,13 +218,24 @@ def test_staff_makes_a_type_made_to_order_and_a_storefront_reads_it(
     by_id = api.query(MADE_TO_ORDER_PRODUCT, {"productId": gid("Product", product.pk)})[
         "madeToOrderProduct"
     ]
-    by_slug = api.query(MADE_TO_ORDER_PRODUCT, {"slug": "hoodie-custom"})["madeToOrderProduct"]
+    by_slug = api.query(MADE_TO_ORDER_PRODUCT, {"slug": "hoodie-custom"})[
+        "madeToOrderProduct"
+    ]
     assert by_id == by_slug
-    assert by_id["product"] == {"id": gid("Product", product.pk), "slug": "hoodie-custom"}
+    assert by_id["product"] == {
+        "id": gid("Product", product.pk),
+        "slug": "hoodie-custom",
+    }
     assert by_id["mode"] == "MADE_TO_ORDER"
     assert by_id["leadTimeDays"] == 4
     assert by_id["dailyCapacity"] == 12
-    assert by_id["workingDays"] == ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"]
+    assert by_id["workingDays"] == [
+        "MONDAY",
+        "TUESDAY",
+        "WEDNESDAY",
+        "THURSDAY",
+        "FRIDAY",
+    ]
     assert [s["code"] for s in by_id["stages"]] == ["RECEIVED", "SEWING", "READY"]
     assert by_id["freeCancellationStage"] == "RECEIVED"
     assert by_id["schemaVersion"] == version
@@ -222,11 +245,18 @@ def test_staff_makes_a_type_made_to_order_and_a_storefront_reads_it(
 
     text = fields["print_text"]
     assert text["type"] == "TEXT" and text["required"] is True
-    assert (text["minLength"], text["maxLength"], text["pattern"]) == (1, 20, "^[A-Z ]+$")
+    assert (text["minLength"], text["maxLength"], text["pattern"]) == (
+        1,
+        20,
+        "^[A-Z ]+$",
+    )
     assert text["pricePerCharacter"] == money(500.0)
     assert text["pricePerUnit"] == money(1000.0)
     assert text["helpText"] == "Up to 20 letters"
-    assert (fields["quantity_of_names"]["minValue"], fields["quantity_of_names"]["maxValue"]) == (
+    assert (
+        fields["quantity_of_names"]["minValue"],
+        fields["quantity_of_names"]["maxValue"],
+    ) == (
         0.0,
         2.5,
     )
@@ -253,7 +283,10 @@ def test_staff_makes_a_type_made_to_order_and_a_storefront_reads_it(
     # Staff change a field; only what they give changes.
     data = staff_api.query(
         FIELD_UPDATE,
-        {"id": field_ids["print_text"], "input": {"label": "Text to print", "maxLength": 25}},
+        {
+            "id": field_ids["print_text"],
+            "input": {"label": "Text to print", "maxLength": 25},
+        },
     )["customSpecFieldUpdate"]
     assert data["openOrderErrors"] == []
     updated = data["customSpecField"]
@@ -269,10 +302,16 @@ def test_renaming_a_field_keeps_the_conditions_that_name_it(staff_api, demo_shop
     cake = ProductType.objects.get(slug="kue-ulang-tahun-type")
     candles = CustomSpecField.objects.get(product_type=cake, code="candles")
     data = staff_api.query(
-        FIELD_UPDATE, {"id": gid("CustomSpecField", candles.pk), "input": {"code": "lilin"}}
+        FIELD_UPDATE,
+        {"id": gid("CustomSpecField", candles.pk), "input": {"code": "lilin"}},
     )["customSpecFieldUpdate"]
     assert data["openOrderErrors"] == []
-    assert CustomSpecField.objects.get(code="candle_number", product_type=cake).visible_when_field == "lilin"
+    assert (
+        CustomSpecField.objects.get(
+            code="candle_number", product_type=cake
+        ).visible_when_field
+        == "lilin"
+    )
 
 
 def test_changing_a_fields_type_clears_what_no_longer_fits(staff_api, demo_shop):
@@ -280,7 +319,10 @@ def test_changing_a_fields_type_clears_what_no_longer_fits(staff_api, demo_shop)
     print_text = CustomSpecField.objects.get(product_type=shirt, code="print_text")
     data = staff_api.query(
         FIELD_UPDATE,
-        {"id": gid("CustomSpecField", print_text.pk), "input": {"type": "NUMBER", "maxValue": 9}},
+        {
+            "id": gid("CustomSpecField", print_text.pk),
+            "input": {"type": "NUMBER", "maxValue": 9},
+        },
     )["customSpecFieldUpdate"]
     assert data["openOrderErrors"] == []
     field = data["customSpecField"]
@@ -294,20 +336,29 @@ def test_changing_a_fields_type_clears_what_no_longer_fits(staff_api, demo_shop)
 
 
 def test_a_ready_stock_product_says_so_and_has_no_fields(api, demo_shop):
-    data = api.query(MADE_TO_ORDER_PRODUCT, {"slug": "tas-kanvas"})["madeToOrderProduct"]
+    data = api.query(MADE_TO_ORDER_PRODUCT, {"slug": "tas-kanvas"})[
+        "madeToOrderProduct"
+    ]
     assert data["mode"] == "READY_STOCK"
     assert data["specFields"] == []
     assert data["product"]["slug"] == "tas-kanvas"
     assert data["deposit"]["type"] == "NONE"
 
 
-def test_fields_of_a_type_switched_back_to_ready_stock_are_not_shown(staff_api, api, demo_shop):
+def test_fields_of_a_type_switched_back_to_ready_stock_are_not_shown(
+    staff_api, api, demo_shop
+):
     shirt = ProductType.objects.get(slug="kaos-type")
     staff_api.query(
         MADE_TO_ORDER_UPDATE,
-        {"productTypeId": gid("ProductType", shirt.pk), "input": {"mode": "READY_STOCK"}},
+        {
+            "productTypeId": gid("ProductType", shirt.pk),
+            "input": {"mode": "READY_STOCK"},
+        },
     )
-    data = api.query(MADE_TO_ORDER_PRODUCT, {"slug": "kaos-custom"})["madeToOrderProduct"]
+    data = api.query(MADE_TO_ORDER_PRODUCT, {"slug": "kaos-custom"})[
+        "madeToOrderProduct"
+    ]
     assert data["mode"] == "READY_STOCK"
     assert data["specFields"] == []
     # Saleor sells it from stock again.
@@ -317,9 +368,17 @@ def test_fields_of_a_type_switched_back_to_ready_stock_are_not_shown(staff_api, 
 
 
 def test_unknown_or_hidden_products_read_as_null(api, demo_shop):
-    assert api.query(MADE_TO_ORDER_PRODUCT, {"slug": "no-such-thing"})["madeToOrderProduct"] is None
+    assert (
+        api.query(MADE_TO_ORDER_PRODUCT, {"slug": "no-such-thing"})[
+            "madeToOrderProduct"
+        ]
+        is None
+    )
     Product.objects.filter(slug="kaos-custom").update(is_published=False)
-    assert api.query(MADE_TO_ORDER_PRODUCT, {"slug": "kaos-custom"})["madeToOrderProduct"] is None
+    assert (
+        api.query(MADE_TO_ORDER_PRODUCT, {"slug": "kaos-custom"})["madeToOrderProduct"]
+        is None
+    )
     body = api.execute(MADE_TO_ORDER_PRODUCT, {})
     assert "productId or slug" in body["errors"][0]["message"]
     body = api.execute(MADE_TO_ORDER_PRODUCT, {"productId": gid("ProductType", 1)})
@@ -332,7 +391,9 @@ def test_the_demo_shop_reads_back_as_defined(api, demo_shop):
         ("kue-ulang-tahun-type", "kue-ulang-tahun-custom"),
         ("rangkaian-bunga-type", "rangkaian-bunga-custom"),
     ):
-        data = api.query(MADE_TO_ORDER_PRODUCT, {"slug": product_slug})["madeToOrderProduct"]
+        data = api.query(MADE_TO_ORDER_PRODUCT, {"slug": product_slug})[
+            "madeToOrderProduct"
+        ]
         definition = MADE_TO_ORDER[type_slug]
         assert data["mode"] == "MADE_TO_ORDER"
         assert data["leadTimeDays"] == definition["settings"]["lead_time_days"]
@@ -342,7 +403,11 @@ def test_the_demo_shop_reads_back_as_defined(api, demo_shop):
     cake = api.query(MADE_TO_ORDER_PRODUCT, {"slug": "kue-ulang-tahun-custom"})[
         "madeToOrderProduct"
     ]
-    assert cake["deposit"] == {"type": "FIXED", "percent": None, "amount": money(100000.0)}
+    assert cake["deposit"] == {
+        "type": "FIXED",
+        "percent": None,
+        "amount": money(100000.0),
+    }
     assert cake["balance"] == {"due": "ON_DELIVERY", "days": None}
 
 
@@ -374,7 +439,8 @@ def test_staff_list_every_product_type_in_pages(staff_api, hoodie):
     # Page, settings, fields, count, plus the signed-in user: not per type.
     assert counter.count <= 7, counter.statements
     rest = staff_api.query(
-        MADE_TO_ORDER_PRODUCT_TYPES, {"first": 3, "after": data["pageInfo"]["endCursor"]}
+        MADE_TO_ORDER_PRODUCT_TYPES,
+        {"first": 3, "after": data["pageInfo"]["endCursor"]},
     )["madeToOrderProductTypes"]
     nodes = [e["node"] for e in data["edges"] + rest["edges"]]
     by_slug = {node["productType"]["slug"]: node for node in nodes}
@@ -418,13 +484,19 @@ def test_a_made_to_order_variant_is_never_refused_for_lack_of_stock(
 
     data = staff_api.query(
         MADE_TO_ORDER_UPDATE,
-        {"productTypeId": gid("ProductType", product_type.pk), "input": {"mode": "MADE_TO_ORDER"}},
+        {
+            "productTypeId": gid("ProductType", product_type.pk),
+            "input": {"mode": "MADE_TO_ORDER"},
+        },
     )["productTypeMadeToOrderUpdate"]
     assert data["openOrderErrors"] == []
 
     variant.refresh_from_db()
     assert variant.track_inventory is False
-    assert Stock.objects.filter(product_variant=variant).count() == Warehouse.objects.count()
+    assert (
+        Stock.objects.filter(product_variant=variant).count()
+        == Warehouse.objects.count()
+    )
     accepted = api.query(CHECKOUT_CREATE, order)["checkoutCreate"]
     assert accepted["checkoutErrors"] == []
     assert accepted["checkout"]["lines"] == [{"quantity": 30}]
@@ -440,7 +512,9 @@ mutation($input: ProductCreateInput!) {
 """
 
 
-def test_a_product_added_to_a_made_to_order_type_is_sellable_too(staff_api, api, demo_shop):
+def test_a_product_added_to_a_made_to_order_type_is_sellable_too(
+    staff_api, api, demo_shop
+):
     cake = ProductType.objects.get(slug="kue-ulang-tahun-type")
     category = demo_shop["products"]["kue-ulang-tahun-custom"].category
     data = staff_api.query(
@@ -460,9 +534,14 @@ def test_a_product_added_to_a_made_to_order_type_is_sellable_too(staff_api, api,
     assert data["productErrors"] == []
     variant = ProductVariant.objects.get(sku="KUE-LAPIS")
     assert variant.track_inventory is False
-    assert Stock.objects.filter(product_variant=variant).count() == Warehouse.objects.count()
+    assert (
+        Stock.objects.filter(product_variant=variant).count()
+        == Warehouse.objects.count()
+    )
     # And the storefront sees the cake's spec fields on the new product.
-    read = api.query(MADE_TO_ORDER_PRODUCT, {"slug": "kue-lapis-custom"})["madeToOrderProduct"]
+    read = api.query(MADE_TO_ORDER_PRODUCT, {"slug": "kue-lapis-custom"})[
+        "madeToOrderProduct"
+    ]
     assert len(read["specFields"]) == 6
 
 
@@ -480,6 +559,8 @@ def test_made_to_order_details_still_answer_when_the_plugin_is_inactive(staff_ap
         PLUGIN_UPDATE, {"id": OpenOrderPlugin.PLUGIN_ID, "input": {"active": False}}
     )["pluginUpdate"]
     assert data["pluginsErrors"] == []
-    read = api.query(MADE_TO_ORDER_PRODUCT, {"slug": "kaos-custom"})["madeToOrderProduct"]
+    read = api.query(MADE_TO_ORDER_PRODUCT, {"slug": "kaos-custom"})[
+        "madeToOrderProduct"
+    ]
     assert read["mode"] == "MADE_TO_ORDER"
     assert len(read["specFields"]) == 4

@@ -1,6 +1,7 @@
 """Configuring made to order needs product.manage_products, as Saleor's own
 product type mutations do; reading a product's made-to-order details is
 public."""
+
 import pytest
 from saleor.product.models import ProductType
 
@@ -33,7 +34,9 @@ def clients(api, demo_shop):
         "staff without the permission": api.signed_in(
             "plain-staff@openorder.test", "secret-password"
         ),
-        "staff with it": api.signed_in("catalog-staff@openorder.test", "secret-password"),
+        "staff with it": api.signed_in(
+            "catalog-staff@openorder.test", "secret-password"
+        ),
     }
 
 
@@ -41,7 +44,10 @@ def operations():
     """(name, document, variables, payload key) of every configuration call,
     each a valid change to the T-shirt type."""
     shirt = ProductType.objects.get(slug="kaos-type")
-    fields = {f.code: gid("CustomSpecField", f.pk) for f in CustomSpecField.objects.filter(product_type=shirt)}
+    fields = {
+        f.code: gid("CustomSpecField", f.pk)
+        for f in CustomSpecField.objects.filter(product_type=shirt)
+    }
     type_id = gid("ProductType", shirt.pk)
     return shirt, [
         (
@@ -52,7 +58,10 @@ def operations():
         (
             "customSpecFieldCreate",
             FIELD_CREATE,
-            {"productTypeId": type_id, "input": {"code": "name", "label": "Name", "type": "TEXT"}},
+            {
+                "productTypeId": type_id,
+                "input": {"code": "name", "label": "Name", "type": "TEXT"},
+            },
         ),
         (
             "customSpecFieldUpdate",
@@ -63,7 +72,10 @@ def operations():
         (
             "customSpecFieldReorder",
             FIELD_REORDER,
-            {"productTypeId": type_id, "moves": [{"id": fields["size"], "sortOrder": 2}]},
+            {
+                "productTypeId": type_id,
+                "moves": [{"id": fields["size"], "sortOrder": 2}],
+            },
         ),
     ]
 

@@ -1,5 +1,6 @@
 """The buyer's flow: specs on checkout lines, modified prices, a promised
 date, checkout completion and the specs frozen onto the order."""
+
 from decimal import Decimal
 
 from saleor.order.models import Order
@@ -19,9 +20,9 @@ from .storefront import pay_and_complete, set_shipping_address, variant_id
 
 def test_tshirt_with_specs_from_quote_to_frozen_order(api, demo_shop):
     tshirt = variant_id(demo_shop["products"]["kaos-custom"])
-    quote = api.query(QUOTE, {"variantId": tshirt, "quantity": 2, "specs": TSHIRT_SPECS})[
-        "madeToOrderQuote"
-    ]
+    quote = api.query(
+        QUOTE, {"variantId": tshirt, "quantity": 2, "specs": TSHIRT_SPECS}
+    )["madeToOrderQuote"]
     assert quote["errors"] == []
     # Rp 85.000 + 5.000 (XL) + 4 x 500 (print text)
     assert quote["unitPrice"] == {"amount": 92000.0, "currency": "IDR"}
@@ -31,7 +32,9 @@ def test_tshirt_with_specs_from_quote_to_frozen_order(api, demo_shop):
     assert quote["promisedDate"]
 
     checkout = empty_checkout(api)
-    added = add_custom(api, checkout, [{"variantId": tshirt, "quantity": 2, "specs": TSHIRT_SPECS}])
+    added = add_custom(
+        api, checkout, [{"variantId": tshirt, "quantity": 2, "specs": TSHIRT_SPECS}]
+    )
     assert added["openOrderErrors"] == []
     assert added["checkout"]["subtotalPrice"]["gross"]["amount"] == 184000.0
 
@@ -40,7 +43,9 @@ def test_tshirt_with_specs_from_quote_to_frozen_order(api, demo_shop):
     assert line["problems"] == []
     assert line["unitPrice"]["gross"]["amount"] == 92000.0
     assert {s["code"]: s["value"] for s in line["specs"]} == {
-        "size": "XL", "color": "#1b2a4a", "print_text": "HALO"
+        "size": "XL",
+        "color": "#1b2a4a",
+        "print_text": "HALO",
     }
     assert line["promisedDate"] == quote["promisedDate"]
     assert view["deposit"]["amount"] == 92000.0
@@ -60,8 +65,14 @@ def test_tshirt_with_specs_from_quote_to_frozen_order(api, demo_shop):
     assert timeline["currentStage"] == "RECEIVED"
     assert timeline["promisedDate"] == quote["promisedDate"]
     assert timeline["stages"][0]["reachedAt"] and not timeline["stages"][1]["reachedAt"]
-    assert [i["kind"] for i in frozen["paymentSchedule"]["installments"]] == ["DEPOSIT", "BALANCE"]
-    assert sum(i["amount"]["amount"] for i in frozen["paymentSchedule"]["installments"]) == 204000.0
+    assert [i["kind"] for i in frozen["paymentSchedule"]["installments"]] == [
+        "DEPOSIT",
+        "BALANCE",
+    ]
+    assert (
+        sum(i["amount"]["amount"] for i in frozen["paymentSchedule"]["installments"])
+        == 204000.0
+    )
     specs = {s["code"]: s for s in frozen_line["specs"]}
     assert specs["size"]["label"] == "Size"
     assert specs["size"]["priceModifier"]["amount"] == 5000.0
@@ -75,4 +86,6 @@ def test_tshirt_with_specs_from_quote_to_frozen_order(api, demo_shop):
     assert again == frozen
     saved = Order.objects.get(token=order["token"])
     assert saved.total_gross_amount == Decimal("204000")
-    assert OrderLineSpec.objects.get(order_line__order=saved).unit_price_modifier == Decimal("7000")
+    assert OrderLineSpec.objects.get(
+        order_line__order=saved
+    ).unit_price_modifier == Decimal("7000")

@@ -1,5 +1,6 @@
 """The dashboard extension's component tests (Vitest, in jsdom) and its
 type check, run from the suite so that one command runs every test."""
+
 from .dashboard_helpers import run_npm
 
 

@@ -1,6 +1,7 @@
 """The production board end to end: the built app in headless Chromium
 (Debian's chromium driven by Playwright) against the live server and the
 test database, each outcome checked afterwards through GraphQL reads."""
+
 import datetime
 import json
 import os
@@ -38,7 +39,9 @@ def type_name(demo_shop, slug):
     return demo_shop["products"][slug].product_type.name
 
 
-def order_cake(api, demo_shop, message, flavour="pandan", size="18cm", date_wanted=None):
+def order_cake(
+    api, demo_shop, message, flavour="pandan", size="18cm", date_wanted=None
+):
     """A cake ordered through the storefront flow with `message` as its text."""
     checkout = empty_checkout(api)
     specs = [
@@ -48,7 +51,11 @@ def order_cake(api, demo_shop, message, flavour="pandan", size="18cm", date_want
         {"code": "date_wanted", "value": date_wanted or days_from_today(10)},
     ]
     product = demo_shop["products"]["kue-ulang-tahun-custom"]
-    added = add_custom(api, checkout, [{"variantId": variant_id(product), "quantity": 1, "specs": specs}])
+    added = add_custom(
+        api,
+        checkout,
+        [{"variantId": variant_id(product), "quantity": 1, "specs": specs}],
+    )
     assert added["openOrderErrors"] == [], added["openOrderErrors"]
     result = pay_and_complete(api, set_shipping_address(api, checkout))
     assert result["checkoutErrors"] == [], result["checkoutErrors"]
@@ -63,13 +70,19 @@ def only_job(order):
 def read_job(staff_api, job):
     from graphene import Node
 
-    return staff_api.query(JOB, {"id": Node.to_global_id("ProductionJob", job.pk)})["productionJob"]
+    return staff_api.query(JOB, {"id": Node.to_global_id("ProductionJob", job.pk)})[
+        "productionJob"
+    ]
 
 
-def test_staff_find_a_late_job_and_advance_it(api, staff_api, demo_shop, staff_login, tmp_path):
+def test_staff_find_a_late_job_and_advance_it(
+    api, staff_api, demo_shop, staff_login, tmp_path
+):
     late_order = place_order(api, demo_shop, [("kaos-custom", 2)])
     # On the same board (one product type's at a time), but not late.
-    on_time_order = place_order(api, demo_shop, [("kaos-custom", 1)], email="lain@openorder.test")
+    on_time_order = place_order(
+        api, demo_shop, [("kaos-custom", 1)], email="lain@openorder.test"
+    )
     late = only_job(late_order)
     # Time passed: the promised date is behind us and the job is not ready.
     ProductionJob.objects.filter(pk=late.pk).update(
@@ -97,10 +110,14 @@ def test_staff_find_a_late_job_and_advance_it(api, staff_api, demo_shop, staff_l
     change = after["events"][-1]
     assert change["type"] == "STAGE_CHANGED"
     assert change["user"]["email"] == catalog.STAFF_EMAIL
-    assert all(open(path, "rb").read(8) == b"\x89PNG\r\n\x1a\n" for path in seen["screenshots"])
+    assert all(
+        open(path, "rb").read(8) == b"\x89PNG\r\n\x1a\n" for path in seen["screenshots"]
+    )
 
 
-def test_a_second_session_gets_a_conflict_and_sees_the_first_change(api, staff_api, demo_shop, staff_login):
+def test_a_second_session_gets_a_conflict_and_sees_the_first_change(
+    api, staff_api, demo_shop, staff_login
+):
     order = place_order(api, demo_shop, [("kaos-custom", 1)])
     job = only_job(order)
     before = read_job(staff_api, job)
@@ -108,20 +125,28 @@ def test_a_second_session_gets_a_conflict_and_sees_the_first_change(api, staff_a
     seen = run_scenario(
         "conflict",
         api.base_url,
-        dict(staff_login, productType=type_name(demo_shop, "kaos-custom"), order=order["number"]),
+        dict(
+            staff_login,
+            productType=type_name(demo_shop, "kaos-custom"),
+            order=order["number"],
+        ),
     )
 
     after = read_job(staff_api, job)
     stages = [s["code"] for s in before["stages"]]
     # One move applied, not two.
-    assert stages.index(after["currentStage"]) == stages.index(before["currentStage"]) + 1
+    assert (
+        stages.index(after["currentStage"]) == stages.index(before["currentStage"]) + 1
+    )
     assert after["version"] == before["version"] + 1 == seen["version"]
     assert [e["type"] for e in after["events"]].count("STAGE_CHANGED") == 1
     assert seen["firstStage"] == after["currentStageLabel"]
     assert "Someone else changed this job" in seen["notice"]
 
 
-def test_the_settings_editor_creates_a_field_the_storefront_reads(api, staff_api, demo_shop, staff_login, tmp_path):
+def test_the_settings_editor_creates_a_field_the_storefront_reads(
+    api, staff_api, demo_shop, staff_login, tmp_path
+):
     field = {
         "code": "gift_wrap",
         "label": "Gift wrap",
@@ -141,7 +166,9 @@ def test_the_settings_editor_creates_a_field_the_storefront_reads(api, staff_api
 
     # The live preview showed the buyer's select before the field was saved.
     assert seen["previewOptions"] == ["Select…", "No wrap", "Paper (+IDR\xa05,000)"]
-    product = api.query(MADE_TO_ORDER_PRODUCT, {"slug": "kaos-custom"})["madeToOrderProduct"]
+    product = api.query(MADE_TO_ORDER_PRODUCT, {"slug": "kaos-custom"})[
+        "madeToOrderProduct"
+    ]
     created = [f for f in product["specFields"] if f["code"] == "gift_wrap"]
     assert created == [
         {
@@ -149,7 +176,10 @@ def test_the_settings_editor_creates_a_field_the_storefront_reads(api, staff_api
             "label": "Gift wrap",
             "type": "CHOICE",
             "required": True,
-            "choices": [{"value": "none", "label": "No wrap"}, {"value": "paper", "label": "Paper"}],
+            "choices": [
+                {"value": "none", "label": "No wrap"},
+                {"value": "paper", "label": "Paper"},
+            ],
         }
     ]
     assert product["specFields"][-1]["code"] == "gift_wrap"
@@ -193,7 +223,9 @@ def test_a_days_work_on_a_job_from_its_page(api, staff_api, demo_shop, staff_log
     from .payments_helpers import place, set_policy
 
     set_policy("kaos-type", deposit_type="NONE", deposit_value=0)
-    order = place(api, demo_shop, [("kaos-custom", 1)])  # pay later: nothing charged yet
+    order = place(
+        api, demo_shop, [("kaos-custom", 1)]
+    )  # pay later: nothing charged yet
     job = only_job(order)
     before = staff_api.query(ORDER_SCHEDULE, {"id": order["id"]})
     assert before["order"]["paymentStatus"] == "NOT_CHARGED"
@@ -224,7 +256,10 @@ def test_a_days_work_on_a_job_from_its_page(api, staff_api, demo_shop, staff_log
     assert {"HELD", "RESUMED", "DUE_DATE_CHANGED"} <= set(types)
     rework = after["events"][-1]
     assert (rework["type"], rework["fromStage"], rework["toStage"], rework["note"]) == (
-        "STAGE_CHANGED", "CONFIRMED", "RECEIVED", "Logo was blurry",
+        "STAGE_CHANGED",
+        "CONFIRMED",
+        "RECEIVED",
+        "Logo was blurry",
     )
     assert seen["stage"] == after["currentStageLabel"]
     assert "Logo was blurry" in seen["timeline"]
@@ -268,7 +303,11 @@ def test_a_job_waiting_for_its_deposit_says_so_and_its_deadline_is_extended(
     seen = run_scenario(
         "paymentDeadline",
         api.base_url,
-        dict(staff_login, productType=type_name(demo_shop, "kaos-custom"), order=order["number"]),
+        dict(
+            staff_login,
+            productType=type_name(demo_shop, "kaos-custom"),
+            order=order["number"],
+        ),
         screenshots=tmp_path,
     )
 
@@ -286,17 +325,29 @@ def test_a_job_waiting_for_its_deposit_says_so_and_its_deadline_is_extended(
     after = schedule_in(staff_api, order, "en")
     extended = parse_datetime(after["orderPaymentSchedule"]["deadline"])
     # The form offered the deadline plus a day (to the minute), and that was saved.
-    assert extended == (deadline + datetime.timedelta(days=1)).replace(second=0, microsecond=0)
+    assert extended == (deadline + datetime.timedelta(days=1)).replace(
+        second=0, microsecond=0
+    )
     assert after["orderPaymentSchedule"]["state"] == "AWAITING_DEPOSIT"
     assert parse_datetime(seen["after"]["deadline"]) == extended
-    assert seen["after"]["summary"] == after["orderPaymentSchedule"]["summary"] != schedule["summary"]
-    deposit = {i["kind"]: i for i in after["orderPaymentSchedule"]["installments"]}["DEPOSIT"]
+    assert (
+        seen["after"]["summary"]
+        == after["orderPaymentSchedule"]["summary"]
+        != schedule["summary"]
+    )
+    deposit = {i["kind"]: i for i in after["orderPaymentSchedule"]["installments"]}[
+        "DEPOSIT"
+    ]
     assert deposit["status"] == "DUE"
     assert deposit["dueDate"] == timezone.localtime(extended).date().isoformat()
 
     # In Indonesian the summary is the server's Indonesian sentence.
     indonesian = schedule_in(staff_api, order, "id")["orderPaymentSchedule"]["summary"]
-    assert seen["indonesian"]["summary"] == indonesian != after["orderPaymentSchedule"]["summary"]
+    assert (
+        seen["indonesian"]["summary"]
+        == indonesian
+        != after["orderPaymentSchedule"]["summary"]
+    )
     assert seen["indonesian"]["badge"] == "Menunggu DP"
 
     # At 390 px the panel fits the screen.
@@ -306,18 +357,50 @@ def test_a_job_waiting_for_its_deposit_says_so_and_its_deadline_is_extended(
     assert phone["widestRight"] <= phone["right"] + 0.5, phone
     assert phone["panelScroll"] <= phone["panelClient"], phone
     assert phone["pageScroll"] <= phone["viewport"], phone
-    assert phone["tableScroll"] <= phone["tableClient"], phone  # the installments need no scrolling
-    assert all(open(path, "rb").read(8) == b"\x89PNG\r\n\x1a\n" for path in seen["screenshots"])
+    assert phone["tableScroll"] <= phone["tableClient"], (
+        phone
+    )  # the installments need no scrolling
+    assert all(
+        open(path, "rb").read(8) == b"\x89PNG\r\n\x1a\n" for path in seen["screenshots"]
+    )
 
 
 # Where the floor test keeps its screenshots (1440 and 390 px, English and
 # Indonesian): a gitignored folder, so they outlive the run and can refresh
 # docs/screenshots/.
 SCREENSHOTS = Path(
-    os.environ.get("OPENORDER_SCREENSHOTS", str(DASHBOARD / "test-results" / "screenshots"))
+    os.environ.get(
+        "OPENORDER_SCREENSHOTS", str(DASHBOARD / "test-results" / "screenshots")
+    )
 )
-ID_MONTHS = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"]
-EN_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sept", "Oct", "Nov", "Dec"]
+ID_MONTHS = [
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Mei",
+    "Jun",
+    "Jul",
+    "Agu",
+    "Sep",
+    "Okt",
+    "Nov",
+    "Des",
+]
+EN_MONTHS = [
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "May",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+]
 FIELD_TYPES = {
     "en": {"TEXT": "Text", "CHOICE": "Choice", "COLOR": "Colour", "FILE": "File"},
     "id": {"TEXT": "Teks", "CHOICE": "Pilihan", "COLOR": "Warna", "FILE": "Berkas"},
@@ -331,10 +414,18 @@ def written(day, language):
     return "%d %s %d" % (day.day, months[day.month - 1], day.year)
 
 
-def test_the_floor_board_in_both_languages_on_a_laptop_and_a_phone(api, staff_api, demo_shop, staff_login):
+def test_the_floor_board_in_both_languages_on_a_laptop_and_a_phone(
+    api, staff_api, demo_shop, staff_login
+):
     wanted = timezone.localdate() + datetime.timedelta(days=12)
-    order = order_cake(api, demo_shop, "Selamat ulang tahun, Rina!", flavour="red_velvet", size="22cm",
-                       date_wanted=wanted.isoformat())
+    order = order_cake(
+        api,
+        demo_shop,
+        "Selamat ulang tahun, Rina!",
+        flavour="red_velvet",
+        size="22cm",
+        date_wanted=wanted.isoformat(),
+    )
     job = read_job(staff_api, only_job(order))
     promised = datetime.date.fromisoformat(job["promisedDate"])
     # The bakery's other work, further along (one of them late).
@@ -343,13 +434,17 @@ def test_the_floor_board_in_both_languages_on_a_laptop_and_a_phone(api, staff_ap
         ("pandan", "18cm", "Selamat menempuh hidup baru", "DECORATING", True),
         ("red_velvet", "22cm", "Untuk Ibu tercinta", "CONFIRMED", False),
     ]:
-        other = only_job(order_cake(api, demo_shop, message, flavour=flavour, size=size))
+        other = only_job(
+            order_cake(api, demo_shop, message, flavour=flavour, size=size)
+        )
         changes = {"current_stage": stage}
         if late:
             changes["promised_date"] = timezone.localdate() - datetime.timedelta(days=1)
         ProductionJob.objects.filter(pk=other.pk).update(**changes)
     cake_type = demo_shop["products"]["kue-ulang-tahun-custom"].product_type
-    kaos_fields = api.query(MADE_TO_ORDER_PRODUCT, {"slug": "kaos-custom"})["madeToOrderProduct"]["specFields"]
+    kaos_fields = api.query(MADE_TO_ORDER_PRODUCT, {"slug": "kaos-custom"})[
+        "madeToOrderProduct"
+    ]["specFields"]
     made_to_order_types = [
         e["node"]["productType"]["name"]
         for e in staff_api.query(
@@ -379,20 +474,36 @@ def test_the_floor_board_in_both_languages_on_a_laptop_and_a_phone(api, staff_ap
         page = seen[language]
         assert page["problems"] == []
         # <html lang> says the board's language on every page.
-        assert page["lang"] == page["job"]["lang"] == page["board"]["laptop"]["fit"]["lang"] == language
+        assert (
+            page["lang"]
+            == page["job"]["lang"]
+            == page["board"]["laptop"]["fit"]["lang"]
+            == language
+        )
 
         # One product type's stages at a time: the bakery sees only its own.
         board = page["board"]
         assert board["productTypeOptions"] == made_to_order_types
         assert [c["stage"] for c in board["laptop"]["columns"]] == stages
         # At 1440 px every column is on the screen, the last one too.
-        assert board["laptop"]["board"]["scrollWidth"] <= board["laptop"]["board"]["clientWidth"], board["laptop"]
-        assert all(c["left"] >= 0 and c["right"] <= 1440 for c in board["laptop"]["columns"]), board["laptop"]
+        assert (
+            board["laptop"]["board"]["scrollWidth"]
+            <= board["laptop"]["board"]["clientWidth"]
+        ), board["laptop"]
+        assert all(
+            c["left"] >= 0 and c["right"] <= 1440 for c in board["laptop"]["columns"]
+        ), board["laptop"]
         assert board["laptop"]["fit"]["pageWidth"] <= 1440
         # Choices by their labels, dates as the language writes them.
-        assert any("Red velvet" in text for text in board["cardSpecs"]), board["cardSpecs"]
-        assert not any("red_velvet" in text for text in board["cardSpecs"]), board["cardSpecs"]
-        assert board["promised"] == ("Dijanjikan %s" if language == "id" else "Promised %s") % written(promised, language)
+        assert any("Red velvet" in text for text in board["cardSpecs"]), board[
+            "cardSpecs"
+        ]
+        assert not any("red_velvet" in text for text in board["cardSpecs"]), board[
+            "cardSpecs"
+        ]
+        assert board["promised"] == (
+            "Dijanjikan %s" if language == "id" else "Promised %s"
+        ) % written(promised, language)
 
         # At 390 px: no wider than the phone, nothing squeezed, the stages
         # stacked one under the other.
@@ -408,7 +519,11 @@ def test_the_floor_board_in_both_languages_on_a_laptop_and_a_phone(api, staff_ap
         assert tops == sorted(tops) and len(set(tops)) == len(tops), tops
 
         specs = page["job"]["specs"]
-        assert specs == {"size": "22 cm", "flavour": "Red velvet", "date_wanted": written(wanted, language)}
+        assert specs == {
+            "size": "22 cm",
+            "flavour": "Red velvet",
+            "date_wanted": written(wanted, language),
+        }
         assert not ISO_DATE.search(page["job"]["timeline"])
         job_phone = page["job"]["phone"]
         assert job_phone["fit"]["pageWidth"] <= 390, job_phone["fit"]
@@ -418,17 +533,24 @@ def test_the_floor_board_in_both_languages_on_a_laptop_and_a_phone(api, staff_ap
             thumb = job_phone[where]
             assert thumb["reachable"], thumb
             assert thumb["height"] >= 44, thumb
-            assert thumb["viewportHeight"] * 0.75 <= thumb["top"] and thumb["bottom"] <= thumb["viewportHeight"], thumb
+            assert (
+                thumb["viewportHeight"] * 0.75 <= thumb["top"]
+                and thumb["bottom"] <= thumb["viewportHeight"]
+            ), thumb
             assert thumb["left"] >= 0 and thumb["right"] <= 390, thumb
 
         # Field types and price hints in the board's language.
         settings = page["settings"]
-        assert settings["fieldTypes"] == [FIELD_TYPES[language][f["type"]] for f in kaos_fields]
+        assert settings["fieldTypes"] == [
+            FIELD_TYPES[language][f["type"]] for f in kaos_fields
+        ]
         per_character = "/ karakter)" if language == "id" else "/ character)"
         assert per_character in settings["preview"], settings["preview"]
         assert "/ char)" not in settings["preview"]
         assert settings["phone"]["fit"]["pageWidth"] <= 390, settings["phone"]["fit"]
-        assert settings["phone"]["fit"]["squeezed"] == [], settings["phone"]["fit"]["squeezed"]
+        assert settings["phone"]["fit"]["squeezed"] == [], settings["phone"]["fit"][
+            "squeezed"
+        ]
 
         # axe-core: no serious or critical violation on any page, either width.
         violations = {
@@ -439,11 +561,15 @@ def test_the_floor_board_in_both_languages_on_a_laptop_and_a_phone(api, staff_ap
         }
         assert not violations, "%s: %s" % (language, json.dumps(violations, indent=1))
 
-    shots = sorted(Path(p).name for language in ("en", "id") for p in seen[language]["screenshots"])
+    shots = sorted(
+        Path(p).name for language in ("en", "id") for p in seen[language]["screenshots"]
+    )
     assert shots == sorted(
         "%s-%d-%s.png" % (where, width, language)
         for where in ("board", "job", "settings")
         for width in (1440, 390)
         for language in ("en", "id")
     )
-    assert all((SCREENSHOTS / name).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" for name in shots)
+    assert all(
+        (SCREENSHOTS / name).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" for name in shots
+    )

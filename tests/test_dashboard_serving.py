@@ -1,6 +1,7 @@
 """How the production board is served: the built app (with client-side routes
 surviving a reload), its Saleor App manifest, and every GraphQL document the
 app sends checked against the plugin's real schema."""
+
 import json
 import subprocess
 
@@ -26,7 +27,11 @@ def dashboard_operations():
 
 def test_every_operation_of_the_app_is_valid_against_the_schema():
     operations = dashboard_operations()
-    assert {"PRODUCTION_JOBS", "PRODUCTION_JOB_ADVANCE", "CUSTOM_SPEC_FIELD_CREATE"} <= set(operations)
+    assert {
+        "PRODUCTION_JOBS",
+        "PRODUCTION_JOB_ADVANCE",
+        "CUSTOM_SPEC_FIELD_CREATE",
+    } <= set(operations)
     problems = {
         name: [error.message for error in validate(schema, parse(document))]
         for name, document in operations.items()
@@ -89,7 +94,9 @@ def test_the_app_manifest_points_a_saleor_dashboard_at_the_board(api):
     assert response.status_code == 200
     manifest = response.json()
     assert manifest["appUrl"] == api.base_url + "/dashboard-extension/"
-    assert manifest["tokenTargetUrl"] == api.base_url + "/dashboard-extension/api/register"
+    assert (
+        manifest["tokenTargetUrl"] == api.base_url + "/dashboard-extension/api/register"
+    )
     assert set(manifest["permissions"]) == {"MANAGE_ORDERS", "MANAGE_PRODUCTS"}
     mounts = {extension["mount"]: extension for extension in manifest["extensions"]}
     assert mounts["ORDER_DETAILS_MORE_ACTIONS"]["target"] == "APP_PAGE"
@@ -103,7 +110,9 @@ def test_the_app_manifest_points_a_saleor_dashboard_at_the_board(api):
     assert registered.json() == {"success": True}
 
 
-def test_the_boards_job_query_shows_choice_labels_in_a_constant_number_of_queries(api, staff_api, demo_shop):
+def test_the_boards_job_query_shows_choice_labels_in_a_constant_number_of_queries(
+    api, staff_api, demo_shop
+):
     board_query = dashboard_operations()["PRODUCTION_JOBS"]
 
     def cake(flavour):
@@ -115,7 +124,11 @@ def test_the_boards_job_query_shows_choice_labels_in_a_constant_number_of_querie
             {"code": "message", "value": "Halo"},
             {"code": "date_wanted", "value": days_from_today(10)},
         ]
-        added = add_custom(api, checkout, [{"variantId": variant_id(product), "quantity": 1, "specs": specs}])
+        added = add_custom(
+            api,
+            checkout,
+            [{"variantId": variant_id(product), "quantity": 1, "specs": specs}],
+        )
         assert added["openOrderErrors"] == [], added["openOrderErrors"]
         result = pay_and_complete(api, set_shipping_address(api, checkout))
         assert result["checkoutErrors"] == [], result["checkoutErrors"]
@@ -130,12 +143,20 @@ def test_the_boards_job_query_shows_choice_labels_in_a_constant_number_of_querie
     few, jobs = board()
     specs = {s["code"]: s for job in jobs for s in job["specs"]}
     # A choice by its label, the raw value beside it; anything else as it is.
-    assert (specs["flavour"]["value"], specs["flavour"]["displayValue"]) == ("red_velvet", "Red velvet")
+    assert (specs["flavour"]["value"], specs["flavour"]["displayValue"]) == (
+        "red_velvet",
+        "Red velvet",
+    )
     assert specs["flavour"]["displayValues"] == ["Red velvet"]
     assert specs["size"]["displayValue"] == specs["size"]["displayValues"][0]
     assert specs["message"]["displayValue"] == "Halo"
     flowers = specs["flowers"]
-    labels = {"mawar": "Roses", "lili": "Lilies", "anggrek": "Orchids", "krisan": "Chrysanthemums"}
+    labels = {
+        "mawar": "Roses",
+        "lili": "Lilies",
+        "anggrek": "Orchids",
+        "krisan": "Chrysanthemums",
+    }
     assert flowers["displayValues"] == [labels[v] for v in flowers["values"]]
     assert flowers["displayValue"] == ", ".join(flowers["displayValues"])
 

@@ -3,6 +3,7 @@ through the host's own GraphQL view, once per buyer; the one whose payment
 window ends unpaid is cancelled by the sweep and placed again by the next run.
 
 tests/test_demo_server.py checks the same orders end to end in a running demo."""
+
 import datetime
 
 from django.utils import timezone
@@ -18,7 +19,9 @@ WAITING = "dewi.lestari@openorder.test"
 
 def open_orders():
     return sorted(
-        Order.objects.exclude(status=OrderStatus.CANCELED).values_list("user_email", flat=True)
+        Order.objects.exclude(status=OrderStatus.CANCELED).values_list(
+            "user_email", flat=True
+        )
     )
 
 

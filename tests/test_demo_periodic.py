@@ -7,6 +7,7 @@ notification left unsent in the demo's database.
 The demo runs as a subprocess on a free port with its own database, created
 by the demo and dropped afterwards; it takes a few minutes (migrations, then
 beat's first sweep a minute after the worker starts)."""
+
 import datetime
 import json
 import os
@@ -48,13 +49,17 @@ def redis_available():
     """A Redis the demo can use, or one it can start or install."""
     if port_open(6379) or shutil.which("redis-server"):
         return True
-    return bool(shutil.which("apt-get")) and (os.geteuid() == 0 or bool(shutil.which("sudo")))
+    return bool(shutil.which("apt-get")) and (
+        os.geteuid() == 0 or bool(shutil.which("sudo"))
+    )
 
 
 def server_params():
     db = settings.DATABASES["default"]
     return dict(
-        host=db["HOST"] or "127.0.0.1", port=db["PORT"] or 5432, user=db["USER"] or "postgres",
+        host=db["HOST"] or "127.0.0.1",
+        port=db["PORT"] or 5432,
+        user=db["USER"] or "postgres",
         password=db["PASSWORD"] or None,
     )
 
@@ -96,14 +101,16 @@ def processes_marked(marker):
             continue
         state = stat.rsplit(")", 1)[1].split()[0]
         if marker.encode() in environ and state != "Z":
-            found.append((int(entry), stat[stat.index("(") + 1:stat.rindex(")")]))
+            found.append((int(entry), stat[stat.index("(") + 1 : stat.rindex(")")]))
     return found
 
 
 def left_behind(marker):
     # A private Redis the demo started (none reachable) stays running by
     # design, as the private PostgreSQL does.
-    return [(pid, name) for pid, name in processes_marked(marker) if name != "redis-server"]
+    return [
+        (pid, name) for pid, name in processes_marked(marker) if name != "redis-server"
+    ]
 
 
 def stop_group(process, timeout=60):
@@ -137,12 +144,22 @@ def insert_unsent_notification(database_url, recipient):
     """An e-mail owed two minutes ago and never sent, as a lost task message
     would leave it; the columns are read from the demo's database."""
     item = {
-        "job_id": 1, "product_name": "Kaos Sablon Custom", "variant_name": "", "quantity": 2,
-        "stage_label": "Produksi", "is_last_stage": False, "promised_date": "2030-01-15",
+        "job_id": 1,
+        "product_name": "Kaos Sablon Custom",
+        "variant_name": "",
+        "quantity": 2,
+        "stage_label": "Produksi",
+        "is_last_stage": False,
+        "promised_date": "2030-01-15",
     }
     context = dict(
-        item, items=[item], order_number=1, order_token=str(uuid.uuid4()),
-        stage_code="IN_PRODUCTION", from_stage_label="Dikonfirmasi", language="en",
+        item,
+        items=[item],
+        order_number=1,
+        order_token=str(uuid.uuid4()),
+        stage_code="IN_PRODUCTION",
+        from_stage_label="Dikonfirmasi",
+        language="en",
     )
     past = datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(minutes=2)
     known = {
@@ -166,7 +183,9 @@ def insert_unsent_notification(database_url, recipient):
                 elif data_type.startswith("timestamp") and name != "sent_at":
                     values[name] = past  # created_at, and any "send after"
                 elif nullable == "NO" and default is None:
-                    pytest.fail("openorder_notification.%s is new: give it a value here" % name)
+                    pytest.fail(
+                        "openorder_notification.%s is new: give it a value here" % name
+                    )
             assert "sent_at" not in values
             cursor.execute(
                 "INSERT INTO openorder_notification (%s) VALUES (%s) RETURNING id"
@@ -193,18 +212,25 @@ def sent_at(database_url, notification_id):
 
 def test_the_demo_runs_beat_tasks_with_no_broker_configured(tmp_path):
     if not redis_available():
-        pytest.skip("no Redis at 127.0.0.1:6379 and redis-server can neither run nor be installed")
+        pytest.skip(
+            "no Redis at 127.0.0.1:6379 and redis-server can neither run nor be installed"
+        )
     params = server_params()
     database_url = "postgres://%s%s@%s:%s/%s" % (
-        params["user"], ":%s" % params["password"] if params["password"] else "",
-        params["host"], params["port"], DATABASE,
+        params["user"],
+        ":%s" % params["password"] if params["password"] else "",
+        params["host"],
+        params["port"],
+        DATABASE,
     )
     addr = "127.0.0.1:%d" % free_port()
     # Every process the demo starts inherits it (see processes_marked).
     marker = "OPENORDER_DEMO_PERIODIC_TEST=%s" % uuid.uuid4().hex
     mail_dir = tmp_path / "mail"
     mail_dir.mkdir()
-    env = {key: value for key, value in os.environ.items() if key != "CELERY_BROKER_URL"}
+    env = {
+        key: value for key, value in os.environ.items() if key != "CELERY_BROKER_URL"
+    }
     env.update(
         DATABASE_URL=database_url,
         OPENORDER_DEMO_ADDR=addr,
@@ -219,21 +245,33 @@ def test_the_demo_runs_beat_tasks_with_no_broker_configured(tmp_path):
     drop_database()
     demo = subprocess.Popen(
         ["bash", os.path.join(ROOT, "scripts", "demo.sh")],
-        cwd=ROOT, env=env, stdin=subprocess.DEVNULL, stdout=log,
-        stderr=subprocess.STDOUT, start_new_session=True,
+        cwd=ROOT,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
     )
     worker_log = broker = None
     try:
         deadline = time.monotonic() + STARTUP_TIMEOUT
         while True:
-            assert demo.poll() is None, "the demo exited (%s):\n%s" % (demo.returncode, tail(output))
+            assert demo.poll() is None, "the demo exited (%s):\n%s" % (
+                demo.returncode,
+                tail(output),
+            )
             try:
-                if requests.get("http://%s/graphql/" % addr, timeout=5).status_code == 200:
+                if (
+                    requests.get("http://%s/graphql/" % addr, timeout=5).status_code
+                    == 200
+                ):
                     break
             except requests.RequestException:
                 pass
             assert time.monotonic() < deadline, "no /graphql/ after %ss:\n%s" % (
-                STARTUP_TIMEOUT, tail(output))
+                STARTUP_TIMEOUT,
+                tail(output),
+            )
             time.sleep(2)
         said = tail(output, 100000)
         found = re.search(r"log: (\S+celery\.log)", said)
@@ -248,9 +286,15 @@ def test_the_demo_runs_beat_tasks_with_no_broker_configured(tmp_path):
         while sent_at(database_url, notification)[0] is None:
             assert time.monotonic() < deadline, (
                 "beat's outbox sweep did not send notification %s within %ss (sent_at, "
-                "attempts: %s)\n--- demo ---\n%s\n--- worker ---\n%s" % (
-                    notification, SWEEP_TIMEOUT, sent_at(database_url, notification),
-                    tail(output), tail(worker_log)))
+                "attempts: %s)\n--- demo ---\n%s\n--- worker ---\n%s"
+                % (
+                    notification,
+                    SWEEP_TIMEOUT,
+                    sent_at(database_url, notification),
+                    tail(output),
+                    tail(worker_log),
+                )
+            )
             time.sleep(2)
         mails = "".join(tail(str(path), 100000) for path in mail_dir.iterdir())
         assert recipient in mails, "sent_at is set but no e-mail went to %s" % recipient
@@ -260,8 +304,10 @@ def test_the_demo_runs_beat_tasks_with_no_broker_configured(tmp_path):
         deadline = time.monotonic() + 10
         while left_behind(marker) and time.monotonic() < deadline:
             time.sleep(0.2)
-        assert not left_behind(marker), "still running after the demo stopped: %s\n%s" % (
-            left_behind(marker), tail(worker_log))
+        assert not left_behind(marker), (
+            "still running after the demo stopped: %s\n%s"
+            % (left_behind(marker), tail(worker_log))
+        )
     finally:
         stop_group(demo)
         log.close()
@@ -273,9 +319,15 @@ def test_the_demo_runs_beat_tasks_with_no_broker_configured(tmp_path):
         drop_database()
         if broker:
             release_redis_database(broker)
-        if worker_log and os.path.basename(os.path.dirname(worker_log)).startswith("worker-"):
+        if worker_log and os.path.basename(os.path.dirname(worker_log)).startswith(
+            "worker-"
+        ):
             shutil.rmtree(os.path.dirname(worker_log), ignore_errors=True)
         try:  # the server's log (scripts/demo.sh)
-            os.remove(os.path.join(ROOT, ".data", "server-%s.log" % re.sub(r"[^A-Za-z0-9.]", "-", addr)))
+            os.remove(
+                os.path.join(
+                    ROOT, ".data", "server-%s.log" % re.sub(r"[^A-Za-z0-9.]", "-", addr)
+                )
+            )
         except OSError:
             pass

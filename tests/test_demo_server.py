@@ -16,6 +16,7 @@ default, and shows the product at first sight.
 The demo is started once for the module (a fresh database of its own: Saleor's
 and the plugin's migrations, about two minutes) on a free port on 127.0.0.1,
 and every test talks to it over HTTP."""
+
 import datetime
 import io
 import json
@@ -70,8 +71,11 @@ MEASURED = {}
 def database_url():
     params = server_params()
     return "postgres://%s%s@%s:%s/%s" % (
-        params["user"], ":%s" % params["password"] if params["password"] else "",
-        params["host"], params["port"], DATABASE,
+        params["user"],
+        ":%s" % params["password"] if params["password"] else "",
+        params["host"],
+        params["port"],
+        DATABASE,
     )
 
 
@@ -95,7 +99,9 @@ def drop_database():
 
 
 def demo_connections(cursor):
-    cursor.execute("SELECT count(*) FROM pg_stat_activity WHERE datname = %s", [DATABASE])
+    cursor.execute(
+        "SELECT count(*) FROM pg_stat_activity WHERE datname = %s", [DATABASE]
+    )
     return cursor.fetchone()[0]
 
 
@@ -131,7 +137,8 @@ class Demo:
         mail_dir = tmp / "mail"
         mail_dir.mkdir(exist_ok=True)
         env = {
-            key: value for key, value in os.environ.items()
+            key: value
+            for key, value in os.environ.items()
             if key not in ("CELERY_BROKER_URL", "DEBUG", "DJANGO_SETTINGS_MODULE")
         }
         env.update(
@@ -146,8 +153,12 @@ class Demo:
         self.log = open(self.log_path, "w")
         self.process = subprocess.Popen(
             ["bash", os.path.join(ROOT, "scripts", "demo.sh")],
-            cwd=ROOT, env=self.env, stdin=subprocess.DEVNULL, stdout=self.log,
-            stderr=subprocess.STDOUT, start_new_session=True,
+            cwd=ROOT,
+            env=self.env,
+            stdin=subprocess.DEVNULL,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
 
     def output(self, size=4000):
@@ -159,15 +170,22 @@ class Demo:
         deadline = time.monotonic() + STARTUP_TIMEOUT
         while True:
             assert self.process.poll() is None, "the demo exited (%s):\n%s" % (
-                self.process.returncode, self.output())
+                self.process.returncode,
+                self.output(),
+            )
             if "serving %s/graphql/" % self.url in self.output(100000):
                 try:
-                    if requests.get(self.url + "/graphql/", timeout=5).status_code == 200:
+                    if (
+                        requests.get(self.url + "/graphql/", timeout=5).status_code
+                        == 200
+                    ):
                         return
                 except requests.RequestException:
                     pass
             assert time.monotonic() < deadline, "not served after %ss:\n%s" % (
-                STARTUP_TIMEOUT, self.output())
+                STARTUP_TIMEOUT,
+                self.output(),
+            )
             time.sleep(2)
 
     def said(self, pattern):
@@ -205,7 +223,9 @@ def remove_demo_files(demo):
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
     if not redis_available():
-        pytest.skip("no Redis at 127.0.0.1:6379 and redis-server can neither run nor be installed")
+        pytest.skip(
+            "no Redis at 127.0.0.1:6379 and redis-server can neither run nor be installed"
+        )
     tmp = tmp_path_factory.mktemp("demo-server")
     marker = "OPENORDER_DEMO_SERVER_TEST=%s" % uuid.uuid4().hex
     running = Demo(tmp, "127.0.0.1:%d" % free_port(), marker)
@@ -232,8 +252,10 @@ def graphql(url, query, variables=None, token=None, session=None):
     if token:
         headers["Authorization"] = "JWT %s" % token
     return (session or requests).post(
-        url + "/graphql/", json={"query": query, "variables": variables or {}},
-        headers=headers, timeout=120,
+        url + "/graphql/",
+        json={"query": query, "variables": variables or {}},
+        headers=headers,
+        timeout=120,
     )
 
 
@@ -246,10 +268,16 @@ def data_of(response):
 
 @pytest.fixture(scope="module")
 def staff_token(demo):
-    data = data_of(graphql(demo.url, """
+    data = data_of(
+        graphql(
+            demo.url,
+            """
         mutation($email: String!, $password: String!) {
           tokenCreate(email: $email, password: $password) { token accountErrors { message } }
-        }""", {"email": STAFF[0], "password": STAFF[1]}))
+        }""",
+            {"email": STAFF[0], "password": STAFF[1]},
+        )
+    )
     assert data["tokenCreate"]["token"], data["tokenCreate"]["accountErrors"]
     return data["tokenCreate"]["token"]
 
@@ -284,16 +312,27 @@ def buyer(url, variant, number, barrier, answers):
     try:
         barrier.wait(timeout=60)
         started = time.monotonic()
-        quote = graphql(url, QUOTE, {"variantId": variant, "specs": SPECS}, session=session)
-        checkout = graphql(url, CHECKOUT_CREATE, {"email": "burst-%d@openorder.test" % number},
-                           session=session)
+        quote = graphql(
+            url, QUOTE, {"variantId": variant, "specs": SPECS}, session=session
+        )
+        checkout = graphql(
+            url,
+            CHECKOUT_CREATE,
+            {"email": "burst-%d@openorder.test" % number},
+            session=session,
+        )
         statuses = [quote.status_code, checkout.status_code]
         bodies = [quote.json(), checkout.json()]
         if checkout.status_code == 200 and not bodies[1].get("errors"):
-            added = graphql(url, ADD_CUSTOM, {
-                "checkoutId": bodies[1]["data"]["checkoutCreate"]["checkout"]["id"],
-                "lines": [{"variantId": variant, "quantity": 1, "specs": SPECS}],
-            }, session=session)
+            added = graphql(
+                url,
+                ADD_CUSTOM,
+                {
+                    "checkoutId": bodies[1]["data"]["checkoutCreate"]["checkout"]["id"],
+                    "lines": [{"variantId": variant, "quantity": 1, "specs": SPECS}],
+                },
+                session=session,
+            )
             statuses.append(added.status_code)
             bodies.append(added.json())
         answers[number] = (statuses, bodies, time.monotonic() - started)
@@ -308,8 +347,11 @@ def answer_problems(body):
     if body.get("errors") or not body.get("data"):
         return body.get("errors") or "no data"
     payload = next(iter(body["data"].values())) or {}
-    return [e for key in ("errors", "checkoutErrors", "openOrderErrors")
-            for e in payload.get(key) or []]
+    return [
+        e
+        for key in ("errors", "checkoutErrors", "openOrderErrors")
+        for e in payload.get(key) or []
+    ]
 
 
 class ConnectionSampler(threading.Thread):
@@ -336,7 +378,9 @@ class ConnectionSampler(threading.Thread):
         return self.samples
 
 
-def test_40_simultaneous_buyers_are_all_answered_on_a_bounded_number_of_connections(demo):
+def test_40_simultaneous_buyers_are_all_answered_on_a_bounded_number_of_connections(
+    demo,
+):
     variant = data_of(graphql(demo.url, KAOS_VARIANT))["product"]["variants"][0]["id"]
     conn = admin_connection()
     with conn.cursor() as cursor:
@@ -361,29 +405,49 @@ def test_40_simultaneous_buyers_are_all_answered_on_a_bounded_number_of_connecti
         after = demo_connections(cursor)
     conn.close()
 
-    failed = {n: a for n, a in answers.items() if a[1] is None or a[0] != [200, 200, 200]}
+    failed = {
+        n: a for n, a in answers.items() if a[1] is None or a[0] != [200, 200, 200]
+    }
     problems = {n: list(map(answer_problems, a[1])) for n, a in answers.items() if a[1]}
     problems = {n: p for n, p in problems.items() if any(p)}
     MEASURED.update(
-        buyers=BUYERS, answered=len(answers) - len(failed), burst_seconds=round(burst_seconds, 2),
+        buyers=BUYERS,
+        answered=len(answers) - len(failed),
+        burst_seconds=round(burst_seconds, 2),
         slowest_buyer_seconds=round(max((a[2] or 0) for a in answers.values()), 2),
-        connections_before=before, connections_max_during=max(samples),
-        connections_after=after, samples=len(samples),
+        connections_before=before,
+        connections_max_during=max(samples),
+        connections_after=after,
+        samples=len(samples),
     )
     assert len(answers) == BUYERS, "%d buyers never finished" % (BUYERS - len(answers))
     assert not failed, "not answered with HTTP 200: %s" % {
-        n: a[0] for n, a in failed.items()}
+        n: a[0] for n, a in failed.items()
+    }
     assert not problems, "errors in the answers: %s" % problems
-    quotes = {json.dumps(a[1][0]["data"]["madeToOrderQuote"]["unitPrice"]) for a in answers.values()}
+    quotes = {
+        json.dumps(a[1][0]["data"]["madeToOrderQuote"]["unitPrice"])
+        for a in answers.values()
+    }
     assert quotes == {json.dumps({"amount": 92000.0})}, quotes
     assert max(samples) <= CONNECTION_BOUND, (
         "the demo held up to %d PostgreSQL connections during the burst (bound %d)"
-        % (max(samples), CONNECTION_BOUND))
+        % (max(samples), CONNECTION_BOUND)
+    )
     assert after <= CONNECTION_BOUND, after
 
 
-TRACE_MARKS = ("Traceback", "site-packages", ".py\"", ".py,", "stacktrace", "URLconf",
-               "DEBUG = True", "technical_500", "Request Method:")
+TRACE_MARKS = (
+    "Traceback",
+    "site-packages",
+    '.py"',
+    ".py,",
+    "stacktrace",
+    "URLconf",
+    "DEBUG = True",
+    "technical_500",
+    "Request Method:",
+)
 
 
 def debug_output(response):
@@ -402,26 +466,41 @@ def test_debug_is_off_and_no_answer_carries_a_traceback(demo):
     # UUID column, and a token that is no UUID raises.
     broken = requests.get(demo.url + "/digital-download/not-a-uuid/", timeout=30)
     assert broken.status_code == 500, broken.status_code
-    found["500"] = debug_output(broken) + (["%d bytes" % len(broken.text)]
-                                           if len(broken.text) > 500 else [])
+    found["500"] = debug_output(broken) + (
+        ["%d bytes" % len(broken.text)] if len(broken.text) > 500 else []
+    )
 
     # GraphQL errors: a permission error, an invalid query, a body that is no
     # JSON. With DEBUG on, Saleor adds each error's stack trace.
     for name, response in (
-        ("permission", graphql(demo.url, "query { productionJobs(first: 1) { totalCount } }")),
+        (
+            "permission",
+            graphql(demo.url, "query { productionJobs(first: 1) { totalCount } }"),
+        ),
         ("invalid query", graphql(demo.url, "query { noSuchField }")),
-        ("no JSON", requests.post(demo.url + "/graphql/", data="{not json",
-                                  headers={"Content-Type": "application/json"}, timeout=30)),
+        (
+            "no JSON",
+            requests.post(
+                demo.url + "/graphql/",
+                data="{not json",
+                headers={"Content-Type": "application/json"},
+                timeout=30,
+            ),
+        ),
     ):
         assert response.status_code in (200, 400), (name, response.status_code)
         errors = response.json()["errors"]
         assert errors, name
         found["GraphQL " + name] = debug_output(response) + [
-            "stacktrace" for error in errors
-            if "stacktrace" in error.get("extensions", {}).get("exception", {})]
+            "stacktrace"
+            for error in errors
+            if "stacktrace" in error.get("extensions", {}).get("exception", {})
+        ]
     found = {check: marks for check, marks in found.items() if marks}
     assert not found, "debug output in the answers: %s\n404 page:\n%s" % (
-        found, missing.text[:1500])
+        found,
+        missing.text[:1500],
+    )
 
 
 ASSET = re.compile(r'(?:src|href)="(/dashboard-extension/assets/[^"]+)"')
@@ -464,14 +543,22 @@ def test_the_api_explorer_the_board_and_static_files_are_served(demo, staff_toke
         response = requests.get(demo.url + asset, timeout=30)
         assert response.status_code == 200, asset
         assert response.content, asset
-        kind = "javascript" if asset.endswith(".js") else "css" if asset.endswith(".css") else ""
+        kind = (
+            "javascript"
+            if asset.endswith(".js")
+            else "css"
+            if asset.endswith(".css")
+            else ""
+        )
         assert kind in response.headers["Content-Type"], (asset, response.headers)
     # A client-side route of the board reloads to its index.
     route = requests.get(demo.url + "/dashboard-extension/jobs/1", timeout=30)
     assert route.status_code == 200 and route.text == board.text
 
     # Saleor's own static images (its placeholders for products' thumbnails).
-    placeholder = requests.get(demo.url + "/static/images/placeholder255x255.png", timeout=30)
+    placeholder = requests.get(
+        demo.url + "/static/images/placeholder255x255.png", timeout=30
+    )
     assert placeholder.status_code == 200
     assert placeholder.headers["Content-Type"] == "image/png"
 
@@ -480,12 +567,17 @@ def test_the_api_explorer_the_board_and_static_files_are_served(demo, staff_toke
     response = requests.post(
         demo.url + "/graphql/",
         data={
-            "operations": json.dumps({"query": IMAGE_CREATE,
-                                      "variables": {"product": product, "image": None}}),
+            "operations": json.dumps(
+                {
+                    "query": IMAGE_CREATE,
+                    "variables": {"product": product, "image": None},
+                }
+            ),
             "map": json.dumps({"0": ["variables.image"]}),
         },
         files={"0": ("kaos.png", png(), "image/png")},
-        headers={"Authorization": "JWT %s" % staff_token}, timeout=60,
+        headers={"Authorization": "JWT %s" % staff_token},
+        timeout=60,
     )
     created = data_of(response)["productImageCreate"]
     assert not created["productErrors"], created["productErrors"]
@@ -497,7 +589,9 @@ def test_the_api_explorer_the_board_and_static_files_are_served(demo, staff_toke
         thumbnail = requests.get(local(created["image"]["thumbnail"], demo), timeout=30)
         if thumbnail.status_code == 200:
             break
-        assert time.monotonic() < deadline, "no thumbnail at %s" % created["image"]["thumbnail"]
+        assert time.monotonic() < deadline, (
+            "no thumbnail at %s" % created["image"]["thumbnail"]
+        )
         time.sleep(1)
     assert thumbnail.headers["Content-Type"].startswith("image/")
 
@@ -524,8 +618,12 @@ ORDERS = "query { orders(first: 100) { totalCount edges { node { number userEmai
 
 
 def demo_jobs(demo, token):
-    jobs = [e["node"] for e in data_of(graphql(demo.url, JOBS, token=token))[
-        "productionJobs"]["edges"]]
+    jobs = [
+        e["node"]
+        for e in data_of(graphql(demo.url, JOBS, token=token))["productionJobs"][
+            "edges"
+        ]
+    ]
     return {job["order"]["userEmail"]: job for job in jobs}, jobs
 
 
@@ -533,12 +631,20 @@ def test_the_demo_has_orders_at_each_point_of_an_open_order(demo, staff_token):
     by_buyer, jobs = demo_jobs(demo, staff_token)
     for email in DEMO_BUYERS:
         assert email in by_buyer, "no demo order of %s; jobs: %s" % (
-            email, [(j["order"]["userEmail"], j["currentStage"]) for j in jobs])
+            email,
+            [(j["order"]["userEmail"], j["currentStage"]) for j in jobs],
+        )
     assert len(jobs) == len(DEMO_BUYERS), [j["order"]["userEmail"] for j in jobs]
 
     def schedule(email):
-        data = data_of(graphql(demo.url, SCHEDULE, {"id": by_buyer[email]["order"]["id"]},
-                               token=staff_token))["orderPaymentSchedule"]
+        data = data_of(
+            graphql(
+                demo.url,
+                SCHEDULE,
+                {"id": by_buyer[email]["order"]["id"]},
+                token=staff_token,
+            )
+        )["orderPaymentSchedule"]
         data["by_kind"] = {i["kind"]: i for i in data["installments"]}
         return data
 
@@ -553,7 +659,10 @@ def test_the_demo_has_orders_at_each_point_of_an_open_order(demo, staff_token):
         assert job["status"] == "ACTIVE", (email, job)
         if email != LATE:
             assert not job["isOverdue"], (email, job)
-            assert datetime.date.fromisoformat(job["promisedDate"]) >= today, (email, job)
+            assert datetime.date.fromisoformat(job["promisedDate"]) >= today, (
+                email,
+                job,
+            )
 
     # Deposit paid, recorded by staff (orderPaymentRecord); not started yet.
     assert paid[DEPOSIT_PAID]["by_kind"]["DEPOSIT"]["status"] == "PAID"
@@ -579,16 +688,26 @@ def test_the_demo_has_orders_at_each_point_of_an_open_order(demo, staff_token):
     assert datetime.date.fromisoformat(job["promisedDate"]) < today, job
     assert job["isOverdue"] and not job["isLastStage"], job
     assert stage_index(job) >= 2, job
-    overdue = data_of(graphql(demo.url, """
+    overdue = data_of(
+        graphql(
+            demo.url,
+            """
         query { productionJobs(first: 10, filter: {overdue: true}) {
-          edges { node { order { userEmail } } } } }""", token=staff_token))
-    assert [e["node"]["order"]["userEmail"] for e in overdue["productionJobs"]["edges"]] == [LATE]
+          edges { node { order { userEmail } } } } }""",
+            token=staff_token,
+        )
+    )
+    assert [
+        e["node"]["order"]["userEmail"] for e in overdue["productionJobs"]["edges"]
+    ] == [LATE]
 
     # Ready: at its last stage; its balance (on ready) has fallen due.
     job = by_buyer[READY]
     assert job["isLastStage"], job
     assert paid[READY]["by_kind"]["DEPOSIT"]["status"] == "PAID"
-    assert paid[READY]["by_kind"]["BALANCE"]["status"] in ("DUE", "PENDING"), paid[READY]
+    assert paid[READY]["by_kind"]["BALANCE"]["status"] in ("DUE", "PENDING"), paid[
+        READY
+    ]
 
 
 def test_running_the_demo_again_places_no_more_orders(demo, staff_token):
@@ -597,7 +716,9 @@ def test_running_the_demo_again_places_no_more_orders(demo, staff_token):
     _, jobs_before = demo_jobs(demo, staff_token)
 
     # The demo again, on the same database, on another address.
-    again = Demo(demo.tmp, "127.0.0.1:%d" % free_port(), demo.marker, env=dict(demo.env))
+    again = Demo(
+        demo.tmp, "127.0.0.1:%d" % free_port(), demo.marker, env=dict(demo.env)
+    )
     again.start()
     try:
         again.wait_served()
@@ -607,10 +728,12 @@ def test_running_the_demo_again_places_no_more_orders(demo, staff_token):
         remove_demo_files(again)
     assert orders_after["totalCount"] == len(DEMO_BUYERS), orders_after
     assert sorted(e["node"]["number"] for e in orders_after["edges"]) == sorted(
-        e["node"]["number"] for e in orders_before["edges"])
+        e["node"]["number"] for e in orders_before["edges"]
+    )
     _, jobs_after = demo_jobs(demo, staff_token)
     assert sorted((j["id"], j["currentStage"]) for j in jobs_after) == sorted(
-        (j["id"], j["currentStage"]) for j in jobs_before)
+        (j["id"], j["currentStage"]) for j in jobs_before
+    )
 
 
 def test_stopping_the_demo_stops_its_server_and_worker(demo):
@@ -621,5 +744,6 @@ def test_stopping_the_demo_stops_its_server_and_worker(demo):
     while (left_behind(demo.marker) or port_open(port)) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert not left_behind(demo.marker), "still running after the demo stopped: %s" % (
-        left_behind(demo.marker),)
+        left_behind(demo.marker),
+    )
     assert not port_open(port)

@@ -1,5 +1,6 @@
 """The host: Saleor 2.10 served through the extended schema, unchanged for a
 storefront, with the plugin installed and configurable like Saleor's own."""
+
 from decimal import Decimal
 
 import pytest
@@ -94,7 +95,10 @@ def test_staff_sees_and_configures_the_plugin(staff_api):
             "input": {
                 "active": True,
                 "configuration": [
-                    {"name": "Staff notification e-mail", "value": "dapur@openorder.test"}
+                    {
+                        "name": "Staff notification e-mail",
+                        "value": "dapur@openorder.test",
+                    }
                 ],
             },
         },
@@ -120,7 +124,9 @@ def test_plugins_are_hidden_from_non_staff(request, who):
 
 
 @pytest.mark.celery_worker
-def test_a_real_worker_runs_saleors_order_email_from_redis(api, demo_shop, celery_worker):
+def test_a_real_worker_runs_saleors_order_email_from_redis(
+    api, demo_shop, celery_worker
+):
     from saleor.order import OrderEvents, OrderEventsEmails
     from saleor.order.models import OrderEvent
 
@@ -148,6 +154,8 @@ def test_query_counter_sees_the_live_servers_sql(api, demo_shop):
     with count_queries() as one:
         api.query("{ products(first: 1) { edges { node { name } } } }")
     with count_queries() as four:
-        api.query("{ products(first: 4) { edges { node { name category { name } } } } }")
+        api.query(
+            "{ products(first: 4) { edges { node { name category { name } } } } }"
+        )
     assert one.count > 0
     assert four.count > one.count

@@ -1,5 +1,6 @@
 """Faults: a database connection dropped in the middle of checkoutComplete
 leaves no half-created order, job or reservation, and the buyer can retry."""
+
 import threading
 import time
 
@@ -17,7 +18,9 @@ from .storefront import complete, pay, set_shipping_address, variant_id
 def admin_connection():
     db = connection.settings_dict
     conn = psycopg2.connect(
-        dbname=db["NAME"], host=db["HOST"] or "127.0.0.1", port=db["PORT"] or 5432,
+        dbname=db["NAME"],
+        host=db["HOST"] or "127.0.0.1",
+        port=db["PORT"] or 5432,
         user=db["USER"] or "postgres",
     )
     conn.autocommit = False
@@ -50,10 +53,17 @@ def wait_for_blocked_backend(table, timeout=30):
 
 def test_connection_dropped_while_the_order_is_created(api, demo_shop):
     checkout = empty_checkout(api)
-    add_custom(api, checkout, [{
-        "variantId": variant_id(demo_shop["products"]["kaos-custom"]), "quantity": 2,
-        "specs": TSHIRT_SPECS,
-    }])
+    add_custom(
+        api,
+        checkout,
+        [
+            {
+                "variantId": variant_id(demo_shop["products"]["kaos-custom"]),
+                "quantity": 2,
+                "specs": TSHIRT_SPECS,
+            }
+        ],
+    )
     checkout = set_shipping_address(api, checkout)
     pay(api, checkout)
 
@@ -64,10 +74,14 @@ def test_connection_dropped_while_the_order_is_created(api, demo_shop):
         cursor.execute("LOCK TABLE openorder_productionjob IN EXCLUSIVE MODE")
     outcome = {}
     buyer = ApiClient(api.base_url)
-    request = threading.Thread(target=lambda: outcome.update(response=buyer.post(
-        "mutation($id: ID!) { checkoutComplete(checkoutId: $id) { order { id } } }",
-        {"id": checkout["id"]},
-    )))
+    request = threading.Thread(
+        target=lambda: outcome.update(
+            response=buyer.post(
+                "mutation($id: ID!) { checkoutComplete(checkoutId: $id) { order { id } } }",
+                {"id": checkout["id"]},
+            )
+        )
+    )
     request.start()
     try:
         pid = wait_for_blocked_backend("openorder_productionjob")
@@ -145,7 +159,9 @@ def test_a_worker_killed_mid_notification_loses_none_and_sends_none_twice(
         order = place_order(api, demo_shop, [("kaos-custom", 1)])
         (job,) = jobs_of(staff_api, order["number"])
         advance_ok(staff_api, job)
-        notification = Notification.objects.get(order__token=order["token"], kind="stage_changed")
+        notification = Notification.objects.get(
+            order__token=order["token"], kind="stage_changed"
+        )
         # The worker has the row locked and is stuck talking to the server.
         wait_for(lambda: smtp.connections)
         hanging.send_signal(signal.SIGKILL)
@@ -165,7 +181,12 @@ def test_a_worker_killed_mid_notification_loses_none_and_sends_none_twice(
         send_notification.delay(notification.pk)
         send_unsent_notifications.delay(older_than_seconds=0)
         marker = send_unsent_notifications.delay(older_than_seconds=0)
-        wait_for(lambda: marker.id in worker_output(healthy) and "succeeded" in worker_output(healthy).split(marker.id)[-1])
+        wait_for(
+            lambda: (
+                marker.id in worker_output(healthy)
+                and "succeeded" in worker_output(healthy).split(marker.id)[-1]
+            )
+        )
     finally:
         stop_worker(healthy)
     mails = worker_mails(str(outbox))

@@ -2,6 +2,7 @@
 huge strings, wrong types, unicode, nested garbage. The answer is always a
 typed error or a success, never a server error, and an error leaves the
 database as it was."""
+
 import hashlib
 import uuid
 
@@ -28,7 +29,14 @@ QUERIES = [(name, field) for (kind, name), field in OPERATIONS if kind == "query
 EXPECTED_EXCEPTIONS = {"GraphQLError", "PermissionDenied"}
 
 # Tables whose contents an erroneous request must not change.
-WATCHED_PREFIXES = ("openorder_", "checkout_", "order_", "payment_", "product_", "warehouse_")
+WATCHED_PREFIXES = (
+    "openorder_",
+    "checkout_",
+    "order_",
+    "payment_",
+    "product_",
+    "warehouse_",
+)
 
 
 def database_fingerprint():
@@ -39,7 +47,10 @@ def database_fingerprint():
         tables = [t for (t,) in cursor.fetchall() if t.startswith(WATCHED_PREFIXES)]
         digest = hashlib.sha256()
         for table in tables:
-            cursor.execute('SELECT md5(coalesce(string_agg(t::text, \'|\' ORDER BY t::text), \'\')) FROM "%s" t' % table)
+            cursor.execute(
+                "SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM \"%s\" t"
+                % table
+            )
             digest.update(table.encode() + cursor.fetchone()[0].encode())
     return digest.hexdigest()
 
@@ -47,17 +58,24 @@ def database_fingerprint():
 garbage_scalars = st.one_of(
     st.none(),
     st.booleans(),
-    st.integers(min_value=-(2 ** 40), max_value=2 ** 40),
+    st.integers(min_value=-(2**40), max_value=2**40),
     st.floats(allow_nan=False),
     st.text(max_size=40),
-    st.text(min_size=5000, max_size=20000, alphabet=st.characters(blacklist_categories=("Cs",))),
+    st.text(
+        min_size=5000,
+        max_size=20000,
+        alphabet=st.characters(blacklist_categories=("Cs",)),
+    ),
     st.just("\x00"),
     st.just("<img src=x onerror=alert(1)>"),
     st.just("9" * 60),
 )
 garbage = st.recursive(
     garbage_scalars,
-    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=10), inner, max_size=4)),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4),
+        st.dictionaries(st.text(max_size=10), inner, max_size=4),
+    ),
     max_leaves=8,
 )
 
@@ -67,25 +85,37 @@ def value_for(gql_type, ids):
     if isinstance(gql_type, GraphQLNonNull):
         return value_for(gql_type.of_type, ids)
     if isinstance(gql_type, GraphQLList):
-        return st.one_of(st.lists(value_for(gql_type.of_type, ids), max_size=3), garbage)
+        return st.one_of(
+            st.lists(value_for(gql_type.of_type, ids), max_size=3), garbage
+        )
     if isinstance(gql_type, GraphQLInputObjectType):
         return st.one_of(
             st.fixed_dictionaries(
                 {},
-                optional={name: value_for(f.type, ids) for name, f in gql_type.fields.items()},
+                optional={
+                    name: value_for(f.type, ids) for name, f in gql_type.fields.items()
+                },
             ),
             garbage,
         )
     if isinstance(gql_type, GraphQLEnumType):
-        return st.one_of(st.sampled_from([v.name for v in gql_type.values]), st.text(max_size=10))
+        return st.one_of(
+            st.sampled_from([v.name for v in gql_type.values]), st.text(max_size=10)
+        )
     name = gql_type.name
     typed = {
         "ID": st.one_of(st.sampled_from(ids), st.text(max_size=30)),
         "UUID": st.one_of(st.just(str(uuid.uuid4())), st.text(max_size=36)),
-        "Int": st.integers(min_value=-(2 ** 33), max_value=2 ** 33),
+        "Int": st.integers(min_value=-(2**33), max_value=2**33),
         "Date": st.one_of(st.dates().map(str), st.text(max_size=12)),
-        "PositiveDecimal": st.one_of(st.decimals(allow_nan=False, allow_infinity=False).map(str), st.text(max_size=12)),
-        "Decimal": st.one_of(st.decimals(allow_nan=False, allow_infinity=False).map(str), st.text(max_size=12)),
+        "PositiveDecimal": st.one_of(
+            st.decimals(allow_nan=False, allow_infinity=False).map(str),
+            st.text(max_size=12),
+        ),
+        "Decimal": st.one_of(
+            st.decimals(allow_nan=False, allow_infinity=False).map(str),
+            st.text(max_size=12),
+        ),
         "Upload": st.just("0"),
     }.get(name, st.text(max_size=200))
     return st.one_of(typed, garbage)
@@ -99,10 +129,10 @@ def malformed_ids():
         "bm90LWFuLWlk",  # base64 of "not-an-id": no type
         Node.to_global_id("Order", "abc"),
         Node.to_global_id("Order", -1),
-        Node.to_global_id("Order", 10 ** 30),
+        Node.to_global_id("Order", 10**30),
         Node.to_global_id("Checkout", "not-a-uuid"),
         Node.to_global_id("", 1),
-        Node.to_global_id("Order", 10 ** 9),  # well-formed, names nothing
+        Node.to_global_id("Order", 10**9),  # well-formed, names nothing
     ]
 
 
@@ -124,7 +154,13 @@ def real_ids(api, demo_shop):
     added = add_custom(
         api,
         checkout,
-        [{"variantId": variant_id(products["kaos-custom"]), "quantity": 1, "specs": SPECS["kaos-custom"]}],
+        [
+            {
+                "variantId": variant_id(products["kaos-custom"]),
+                "quantity": 1,
+                "specs": SPECS["kaos-custom"],
+            }
+        ],
     )
     assert added["openOrderErrors"] == []
     job = ProductionJob.objects.select_related("order_line").first()
@@ -134,8 +170,14 @@ def real_ids(api, demo_shop):
         for pt in {p.product_type for p in products.values()}
     ]
     ids += [Node.to_global_id("Product", p.pk) for p in products.values()]
-    ids += [Node.to_global_id("ProductVariant", p.variants.first().pk) for p in products.values()]
-    ids += [Node.to_global_id("CustomSpecField", f.pk) for f in CustomSpecField.objects.all()[:5]]
+    ids += [
+        Node.to_global_id("ProductVariant", p.variants.first().pk)
+        for p in products.values()
+    ]
+    ids += [
+        Node.to_global_id("CustomSpecField", f.pk)
+        for f in CustomSpecField.objects.all()[:5]
+    ]
     ids += [
         checkout["id"],
         Node.to_global_id("CheckoutLine", line.pk),
@@ -153,11 +195,16 @@ def unexpected(body):
     found = [
         e
         for e in body.get("errors") or []
-        if (e.get("extensions") or {}).get("exception", {}).get("code") not in EXPECTED_EXCEPTIONS
+        if (e.get("extensions") or {}).get("exception", {}).get("code")
+        not in EXPECTED_EXCEPTIONS
     ]
     for payload in (body.get("data") or {}).values():
         if isinstance(payload, dict):
-            found += [e for e in payload.get("typedErrors") or [] if e.get("code") == "INTERNAL_ERROR"]
+            found += [
+                e
+                for e in payload.get("typedErrors") or []
+                if e.get("code") == "INTERNAL_ERROR"
+            ]
     return found
 
 
@@ -187,7 +234,9 @@ def check_operation(client, demo_shop, kind, name, field, ids):
         "(%s)" % passed if passed else "",
         payload_selection(field),
     )
-    strategy = st.fixed_dictionaries({n: value_for(a.type, ids) for n, a in args.items()})
+    strategy = st.fixed_dictionaries(
+        {n: value_for(a.type, ids) for n, a in args.items()}
+    )
 
     def check_once(variables):
         before = database_fingerprint()
@@ -196,7 +245,9 @@ def check_operation(client, demo_shop, kind, name, field, ids):
         body = response.json()
         assert unexpected(body) == [], (variables, body)
         data = (body.get("data") or {}).get(name) or {}
-        failed = body.get("errors") or (isinstance(data, dict) and data.get("typedErrors"))
+        failed = body.get("errors") or (
+            isinstance(data, dict) and data.get("typedErrors")
+        )
         if kind == "mutation" and failed:
             assert database_fingerprint() == before, (variables, body)
 
@@ -205,7 +256,12 @@ def check_operation(client, demo_shop, kind, name, field, ids):
     for id_value in ids:
         check_once({n: plausible(a.type, id_value) for n, a in args.items()})
 
-    @settings(max_examples=25, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+    @settings(
+        max_examples=25,
+        deadline=None,
+        database=None,
+        suppress_health_check=list(HealthCheck),
+    )
     @given(variables=strategy)
     def check(variables):
         check_once(variables)
@@ -233,9 +289,13 @@ def plausible(gql_type, id_value):
 
 @pytest.mark.parametrize("name,field", MUTATIONS, ids=[m[0] for m in MUTATIONS])
 def test_mutation_inputs_never_break_the_server(api, staff_api, demo_shop, name, field):
-    check_operation(staff_api, demo_shop, "mutation", name, field, real_ids(api, demo_shop))
+    check_operation(
+        staff_api, demo_shop, "mutation", name, field, real_ids(api, demo_shop)
+    )
 
 
 @pytest.mark.parametrize("name,field", QUERIES, ids=[q[0] for q in QUERIES])
 def test_query_inputs_never_break_the_server(api, staff_api, demo_shop, name, field):
-    check_operation(staff_api, demo_shop, "query", name, field, real_ids(api, demo_shop))
+    check_operation(
+        staff_api, demo_shop, "query", name, field, real_ids(api, demo_shop)
+    )

@@ -1,6 +1,7 @@
 """One boundary for every plugin operation's IDs and spec values: the inputs
 that once reached Python now get a typed error on the right field and change
 nothing."""
+
 import pytest
 from graphene import Node
 from saleor.checkout.models import CheckoutLine
@@ -21,7 +22,13 @@ mutation($checkoutId: ID!, $lineId: ID!, $specs: [SpecValueInput!]!) {
 }
 """
 STAFF_ORDER = "query($id: ID!) { madeToOrderOrder(orderId: $id) { number } }"
-MALFORMED = ["", "   ", "not base64!", "bm90LWFuLWlk", Node.to_global_id("Order", "abc")]
+MALFORMED = [
+    "",
+    "   ",
+    "not base64!",
+    "bm90LWFuLWlk",
+    Node.to_global_id("Order", "abc"),
+]
 
 
 def codes(errors):
@@ -29,12 +36,17 @@ def codes(errors):
 
 
 def add(api, checkout, lines):
-    return api.query(ADD_CUSTOM, {"checkoutId": checkout["id"], "lines": lines})["checkoutLinesAddCustom"]
+    return api.query(ADD_CUSTOM, {"checkoutId": checkout["id"], "lines": lines})[
+        "checkoutLinesAddCustom"
+    ]
 
 
 def shirt_line(demo_shop, **changes):
-    line = {"variantId": variant_id(demo_shop["products"]["kaos-custom"]), "quantity": 1,
-            "specs": SPECS["kaos-custom"]}
+    line = {
+        "variantId": variant_id(demo_shop["products"]["kaos-custom"]),
+        "quantity": 1,
+        "specs": SPECS["kaos-custom"],
+    }
     line.update(changes)
     return line
 
@@ -43,7 +55,9 @@ def shirt_line(demo_shop, **changes):
 def test_a_bad_variant_id_is_a_typed_error(api, demo_shop, bad):
     checkout = empty_checkout(api)
 
-    result = add(api, checkout, [shirt_line(demo_shop), shirt_line(demo_shop, variantId=bad)])
+    result = add(
+        api, checkout, [shirt_line(demo_shop), shirt_line(demo_shop, variantId=bad)]
+    )
 
     (error,) = result["openOrderErrors"]
     assert error["field"] == "lines.1.variantId"
@@ -54,7 +68,9 @@ def test_a_bad_variant_id_is_a_typed_error(api, demo_shop, bad):
 @pytest.mark.parametrize("bad", MALFORMED + [Node.to_global_id("Order", 1)])
 def test_a_bad_line_id_is_a_typed_error(api, demo_shop, bad):
     checkout = empty_checkout(api)
-    result = api.query(SPEC_UPDATE, {"checkoutId": checkout["id"], "lineId": bad, "specs": []})
+    result = api.query(
+        SPEC_UPDATE, {"checkoutId": checkout["id"], "lineId": bad, "specs": []}
+    )
     (error,) = result["checkoutLineSpecsUpdate"]["openOrderErrors"]
     assert error["field"] == "lineId" and error["code"] in ("INVALID", "NOT_FOUND")
 
@@ -64,8 +80,12 @@ def test_a_bad_order_id_is_a_typed_error_or_nothing_found(staff_api, demo_shop, 
     body = staff_api.execute(STAFF_ORDER, {"id": bad})
     assert body == {"data": {"madeToOrderOrder": None}}
 
-    recorded = staff_api.query(RECORD, {"id": bad, "amount": 1000, "reference": "x", "key": "k"})
-    assert codes(recorded["orderPaymentRecord"]["openOrderErrors"]) == [("orderId", "INVALID")]
+    recorded = staff_api.query(
+        RECORD, {"id": bad, "amount": 1000, "reference": "x", "key": "k"}
+    )
+    assert codes(recorded["orderPaymentRecord"]["openOrderErrors"]) == [
+        ("orderId", "INVALID")
+    ]
     assert not PaymentRecord.objects.exists()
 
 
@@ -78,7 +98,9 @@ def test_a_spec_value_must_be_text(api, demo_shop, value):
 
     result = add(api, checkout, [shirt_line(demo_shop, specs=specs)])
 
-    assert codes(result["openOrderErrors"]) == [("lines.0.specs.print_text", "INVALID_TYPE")]
+    assert codes(result["openOrderErrors"]) == [
+        ("lines.0.specs.print_text", "INVALID_TYPE")
+    ]
     assert not CheckoutLine.objects.filter(checkout__token=checkout["token"]).exists()
 
 
@@ -89,16 +111,24 @@ def test_value_and_values_must_fit_the_field(api, demo_shop):
     ]
     result = add(api, checkout, [shirt_line(demo_shop, specs=choice_as_list)])
     (error,) = result["openOrderErrors"]
-    assert (error["field"], error["code"]) == ("lines.0.specs.size", "VALUE_KIND_MISMATCH")
+    assert (error["field"], error["code"]) == (
+        "lines.0.specs.size",
+        "VALUE_KIND_MISMATCH",
+    )
     assert error["message"] == "Size takes one value (`value`), not a list of `values`."
 
     flowers = variant_id(demo_shop["products"]["rangkaian-bunga-custom"])
-    multi_as_one = [s for s in SPECS["rangkaian-bunga-custom"] if s["code"] != "flowers"] + [
-        {"code": "flowers", "value": "mawar"}
-    ]
-    result = add(api, checkout, [{"variantId": flowers, "quantity": 1, "specs": multi_as_one}])
+    multi_as_one = [
+        s for s in SPECS["rangkaian-bunga-custom"] if s["code"] != "flowers"
+    ] + [{"code": "flowers", "value": "mawar"}]
+    result = add(
+        api, checkout, [{"variantId": flowers, "quantity": 1, "specs": multi_as_one}]
+    )
     (error,) = result["openOrderErrors"]
-    assert (error["field"], error["code"]) == ("lines.0.specs.flowers", "VALUE_KIND_MISMATCH")
+    assert (error["field"], error["code"]) == (
+        "lines.0.specs.flowers",
+        "VALUE_KIND_MISMATCH",
+    )
 
 
 def test_a_catastrophic_pattern_cannot_stall_a_checkout(api, staff_api, demo_shop):
@@ -109,8 +139,13 @@ def test_a_catastrophic_pattern_cannot_stall_a_checkout(api, staff_api, demo_sho
         FIELD_CREATE,
         {
             "productTypeId": gid("ProductType", shirt.pk),
-            "input": {"code": "engraving", "label": "Engraving", "type": "TEXT", "pattern": "(a+)+$",
-                      "maxLength": 5000},
+            "input": {
+                "code": "engraving",
+                "label": "Engraving",
+                "type": "TEXT",
+                "pattern": "(a+)+$",
+                "maxLength": 5000,
+            },
         },
     )["customSpecFieldCreate"]
     assert created["openOrderErrors"] == []
@@ -120,4 +155,6 @@ def test_a_catastrophic_pattern_cannot_stall_a_checkout(api, staff_api, demo_sho
 
     result = add(api, checkout, [shirt_line(demo_shop, specs=specs)])
 
-    assert codes(result["openOrderErrors"]) == [("lines.0.specs.engraving", "PATTERN_MISMATCH")]
+    assert codes(result["openOrderErrors"]) == [
+        ("lines.0.specs.engraving", "PATTERN_MISMATCH")
+    ]

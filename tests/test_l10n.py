@@ -1,5 +1,6 @@
 """The buyer's language and how money, dates and times read in it: pure
 functions, no database."""
+
 import datetime
 import shutil
 from decimal import Decimal
@@ -35,7 +36,9 @@ def test_language_of_a_code(code, language):
     assert l10n.language_of(code) == language
 
 
-@pytest.mark.parametrize("shop, language", [("id", "id"), ("id-id", "id"), ("en", "en"), ("de", "en")])
+@pytest.mark.parametrize(
+    "shop, language", [("id", "id"), ("id-id", "id"), ("en", "en"), ("de", "en")]
+)
 def test_no_code_means_the_shops_language(settings, shop, language):
     settings.LANGUAGE_CODE = shop
     assert l10n.language_of(None) == language
@@ -76,7 +79,9 @@ def test_format_money(amount, currency, language, text):
     assert l10n.format_money(amount, currency, language) == text
 
 
-@pytest.mark.parametrize("amount", ["1", "999", "50750", "50750.4", "1234567.5", "100000000"])
+@pytest.mark.parametrize(
+    "amount", ["1", "999", "50750", "50750.4", "1234567.5", "100000000"]
+)
 @pytest.mark.parametrize("language", l10n.LANGUAGES)
 def test_rupiah_never_shows_cents(amount, language):
     text = l10n.format_money(Decimal(amount), "IDR", language)
@@ -134,7 +139,10 @@ def test_format_datetime_follows_the_shops_time_zone_setting(settings):
 
 def test_a_naive_datetime_is_the_shops_local_time(settings):
     settings.TIME_ZONE = "Asia/Jakarta"
-    assert l10n.format_datetime(datetime.datetime(2026, 12, 5, 9, 5), "id") == "5 Des 2026 09.05"
+    assert (
+        l10n.format_datetime(datetime.datetime(2026, 12, 5, 9, 5), "id")
+        == "5 Des 2026 09.05"
+    )
 
 
 def test_override_activates_the_mapped_language():
@@ -175,9 +183,16 @@ def test_request_language_from_accept_language(settings, header, language):
 
 def test_request_language_of_an_english_shop(settings):
     settings.LANGUAGE_CODE = "en"
-    assert request_language(RequestFactory().get("/", HTTP_ACCEPT_LANGUAGE="de")) == "en"
-    assert request_language(RequestFactory().get("/", HTTP_ACCEPT_LANGUAGE="id")) == "id"
-    assert request_language(RequestFactory().get("/", HTTP_ACCEPT_LANGUAGE="fr, id;q=0")) == "en"
+    assert (
+        request_language(RequestFactory().get("/", HTTP_ACCEPT_LANGUAGE="de")) == "en"
+    )
+    assert (
+        request_language(RequestFactory().get("/", HTTP_ACCEPT_LANGUAGE="id")) == "id"
+    )
+    assert (
+        request_language(RequestFactory().get("/", HTTP_ACCEPT_LANGUAGE="fr, id;q=0"))
+        == "en"
+    )
 
 
 # The Indonesian catalog: complete, compiled, and read by Django.
@@ -193,14 +208,23 @@ def test_the_catalogs_match_the_code_and_the_mo_files_their_po():
 
 def test_django_reads_the_indonesian_catalog():
     with l10n.override("id"):
-        assert gettext("%(label)s is required.") % {"label": "Ukuran"} == "Ukuran wajib diisi."
-        assert ngettext(
-            "%(label)s needs at least %(count)d character.",
-            "%(label)s needs at least %(count)d characters.",
-            5,
-        ) % {"label": "Teks", "count": 5} == "Teks minimal 5 karakter."
+        assert (
+            gettext("%(label)s is required.") % {"label": "Ukuran"}
+            == "Ukuran wajib diisi."
+        )
+        assert (
+            ngettext(
+                "%(label)s needs at least %(count)d character.",
+                "%(label)s needs at least %(count)d characters.",
+                5,
+            )
+            % {"label": "Teks", "count": 5}
+            == "Teks minimal 5 karakter."
+        )
     with l10n.override("en"):
-        assert gettext("%(label)s is required.") % {"label": "Size"} == "Size is required."
+        assert (
+            gettext("%(label)s is required.") % {"label": "Size"} == "Size is required."
+        )
 
 
 @pytest.fixture
@@ -229,24 +253,40 @@ def test_the_check_sees_a_mo_older_than_its_po(locale_copy):
 
 def test_the_check_sees_missing_translations_and_wrong_placeholders(locale_copy):
     _edit_po(locale_copy, 'msgstr "%(label)s wajib diisi."', 'msgstr ""')
-    _edit_po(locale_copy, '"%(label)s maksimal %(max)s."', '"%(nama)s maksimal %(max)s."')
+    _edit_po(
+        locale_copy, '"%(label)s maksimal %(max)s."', '"%(nama)s maksimal %(max)s."'
+    )
     messages.compile_all(str(locale_copy))
     found = messages.problems(str(locale_copy))
-    assert "locale/id/LC_MESSAGES/django.po: '%(label)s is required.' has no translation" in found
-    assert any("'%(label)s must be at most %(max)s.' has placeholders" in p for p in found), found
+    assert (
+        "locale/id/LC_MESSAGES/django.po: '%(label)s is required.' has no translation"
+        in found
+    )
+    assert any(
+        "'%(label)s must be at most %(max)s.' has placeholders" in p for p in found
+    ), found
     assert len(found) == 2, found
 
 
 def test_the_check_sees_a_message_the_catalog_lacks(locale_copy):
-    _edit_po(locale_copy, 'msgid "%(label)s is required."', 'msgid "%(label)s is needed."')
+    _edit_po(
+        locale_copy, 'msgid "%(label)s is required."', 'msgid "%(label)s is needed."'
+    )
     messages.compile_all(str(locale_copy))
     found = messages.problems(str(locale_copy))
-    assert "locale/id/LC_MESSAGES/django.po lacks '%(label)s is required.' (run --update)" in found
-    assert any("'%(label)s is needed.', which the code no longer uses" in p for p in found), found
+    assert (
+        "locale/id/LC_MESSAGES/django.po lacks '%(label)s is required.' (run --update)"
+        in found
+    )
+    assert any(
+        "'%(label)s is needed.', which the code no longer uses" in p for p in found
+    ), found
 
 
 def test_update_adds_new_messages_and_keeps_translations(locale_copy):
-    _edit_po(locale_copy, 'msgid "%(label)s is required."', 'msgid "%(label)s is needed."')
+    _edit_po(
+        locale_copy, 'msgid "%(label)s is required."', 'msgid "%(label)s is needed."'
+    )
     po = str(locale_copy / "id" / "LC_MESSAGES" / "django.po")
     created = messages.read_catalog(po).creation_date
     messages.update(po)
@@ -254,5 +294,8 @@ def test_update_adds_new_messages_and_keeps_translations(locale_copy):
     assert catalog.creation_date == created  # an update changes only messages
     assert catalog.get("%(label)s is required.").string == ""
     assert catalog.get("%(label)s is needed.") is None
-    assert catalog.get("%(label)s must be a number.").string == "%(label)s harus berupa angka."
+    assert (
+        catalog.get("%(label)s must be a number.").string
+        == "%(label)s harus berupa angka."
+    )
     assert catalog.num_plurals == 1

@@ -2,6 +2,7 @@
 type's choice of stages, one e-mail for jobs of an order that reach a stage
 together, the buyer's language (dates and money too), and one list of staff
 recipients for every alert."""
+
 import datetime
 
 import pytest
@@ -30,12 +31,16 @@ def stage_mails(order):
     return [
         m
         for m in mail.outbox
-        if m.subject.startswith(("Order #%s: " % order["number"], "Pesanan #%s: " % order["number"]))
+        if m.subject.startswith(
+            ("Order #%s: " % order["number"], "Pesanan #%s: " % order["number"])
+        )
         and (" now " in m.subject or " sekarang " in m.subject)
     ]
 
 
-def test_rework_never_emails_the_buyer_and_a_stage_is_told_once(api, staff_api, demo_shop):
+def test_rework_never_emails_the_buyer_and_a_stage_is_told_once(
+    api, staff_api, demo_shop
+):
     order = place_order(api, demo_shop, [("kaos-custom", 1)])
     (job,) = jobs_of(staff_api, order["number"])
     mail.outbox = []
@@ -64,14 +69,20 @@ def test_rework_never_emails_the_buyer_and_a_stage_is_told_once(api, staff_api, 
 def test_the_product_type_chooses_the_stages_that_email(api, staff_api, demo_shop):
     type_id = gid("ProductType", ProductType.objects.get(slug="kaos-type").pk)
     unknown = staff_api.query(
-        MADE_TO_ORDER_UPDATE, {"productTypeId": type_id, "input": {"notifyStages": ["BAKING"]}}
+        MADE_TO_ORDER_UPDATE,
+        {"productTypeId": type_id, "input": {"notifyStages": ["BAKING"]}},
     )
     errors = unknown["productTypeMadeToOrderUpdate"]["openOrderErrors"]
-    assert [(e["field"], e["code"]) for e in errors] == [("input.notifyStages", "INVALID")]
+    assert [(e["field"], e["code"]) for e in errors] == [
+        ("input.notifyStages", "INVALID")
+    ]
 
     chosen = staff_api.query(
         MADE_TO_ORDER_UPDATE,
-        {"productTypeId": type_id, "input": {"notifyStages": ["READY", "IN_PRODUCTION"]}},
+        {
+            "productTypeId": type_id,
+            "input": {"notifyStages": ["READY", "IN_PRODUCTION"]},
+        },
     )["productTypeMadeToOrderUpdate"]
     assert chosen["openOrderErrors"] == []
     assert chosen["madeToOrderSettings"]["notifyStages"] == ["IN_PRODUCTION", "READY"]
@@ -99,7 +110,13 @@ def test_jobs_reaching_a_stage_together_send_one_email(
 ):
     settings.OPENORDER_STAGE_EMAIL_BATCH_SECONDS = 4
     order = place_order(
-        api, demo_shop, [("kaos-custom", 1), ("kue-ulang-tahun-custom", 1), ("rangkaian-bunga-custom", 1)]
+        api,
+        demo_shop,
+        [
+            ("kaos-custom", 1),
+            ("kue-ulang-tahun-custom", 1),
+            ("rangkaian-bunga-custom", 1),
+        ],
     )
     jobs = jobs_of(staff_api, order["number"])
     assert len(jobs) == 3
@@ -109,22 +126,34 @@ def test_jobs_reaching_a_stage_together_send_one_email(
     jobs = [advance_ok(staff_api, job, toStage="READY") for job in jobs]
 
     def ours():
-        return sorted(s for s, _to in worker_mails(tmp_path) if s.startswith("Order #%s:" % order["number"]))
+        return sorted(
+            s
+            for s, _to in worker_mails(tmp_path)
+            if s.startswith("Order #%s:" % order["number"])
+        )
 
     wait_for(lambda: len(ours()) >= 2, timeout=60)
     # One e-mail per stage, each listing the three items (the subject names
     # the stage as the first job's type calls it).
     (confirmed, ready) = sorted(ours(), key=lambda s: "Ready" in s)
-    assert confirmed in ['Order #%s: 3 items are now "%s"' % (order["number"], label)
-                         for label in ("Design confirmed", "Confirmed")]
-    assert ready in ['Order #%s: 3 items are now "%s"' % (order["number"], label)
-                     for label in ("Ready to ship", "Ready")]
-    sent = Notification.objects.filter(order__token=order["token"], kind="stage_changed")
+    assert confirmed in [
+        'Order #%s: 3 items are now "%s"' % (order["number"], label)
+        for label in ("Design confirmed", "Confirmed")
+    ]
+    assert ready in [
+        'Order #%s: 3 items are now "%s"' % (order["number"], label)
+        for label in ("Ready to ship", "Ready")
+    ]
+    sent = Notification.objects.filter(
+        order__token=order["token"], kind="stage_changed"
+    )
     assert sent.count() == 2
     assert all(len(n.context["items"]) == 3 and n.sent_at for n in sent)
 
 
-def test_an_order_placed_in_indonesian_hears_in_indonesian(live_server, site, demo_shop, staff_api):
+def test_an_order_placed_in_indonesian_hears_in_indonesian(
+    live_server, site, demo_shop, staff_api
+):
     indonesian = ApiClient(live_server.url, language="id")
     english = ApiClient(live_server.url, language="en")
     mail.outbox = []
@@ -154,12 +183,19 @@ def test_an_order_placed_in_indonesian_hears_in_indonesian(live_server, site, de
         advance_ok(staff_api, job)
     promised = {
         language: format_date(
-            datetime.date.fromisoformat(jobs_of(staff_api, order["number"])[0]["promisedDate"]), language
+            datetime.date.fromisoformat(
+                jobs_of(staff_api, order["number"])[0]["promisedDate"]
+            ),
+            language,
         )
         for language, order in orders.items()
     }
     (stage_id,) = stage_mails(orders["id"])
-    assert stage_id.subject == 'Pesanan #%s: Kaos Sablon Custom sekarang "Design confirmed"' % orders["id"]["number"]
+    assert (
+        stage_id.subject
+        == 'Pesanan #%s: Kaos Sablon Custom sekarang "Design confirmed"'
+        % orders["id"]["number"]
+    )
     assert "(perkiraan selesai: %s)" % promised["id"] in stage_id.body
     (stage_en,) = stage_mails(orders["en"])
     assert "(promised date: %s)" % promised["en"] in stage_en.body
@@ -167,7 +203,9 @@ def test_an_order_placed_in_indonesian_hears_in_indonesian(live_server, site, de
 
 def test_an_email_only_staff_recipient_gets_every_alert(api, staff_api, demo_shop):
     _configure_staff_email(staff_api, "")
-    StaffNotificationRecipient.objects.create(staff_email="gudang@openorder.test", active=True)
+    StaffNotificationRecipient.objects.create(
+        staff_email="gudang@openorder.test", active=True
+    )
     # A production alert: an overdue job.
     late = place_order(api, demo_shop, [("kaos-custom", 1)])
     (job,) = jobs_of(staff_api, late["number"])
@@ -183,5 +221,10 @@ def test_an_email_only_staff_recipient_gets_every_alert(api, staff_api, demo_sho
     run_reminders(now=timezone.now() + datetime.timedelta(days=4))
 
     to_gudang = [m.subject for m in mail.outbox if m.to == ["gudang@openorder.test"]]
-    assert any(s.startswith("Terlambat: pesanan #%s" % late["number"]) for s in to_gudang), to_gudang
-    assert any(s.startswith("Pelunasan terlambat: pesanan #%s" % unpaid["number"]) for s in to_gudang), to_gudang
+    assert any(
+        s.startswith("Terlambat: pesanan #%s" % late["number"]) for s in to_gudang
+    ), to_gudang
+    assert any(
+        s.startswith("Pelunasan terlambat: pesanan #%s" % unpaid["number"])
+        for s in to_gudang
+    ), to_gudang

@@ -1,5 +1,6 @@
 """`pip install .` in a clean Python 3.8 virtualenv gives a working host:
 the package's migrations apply with django-admin and its templates ship."""
+
 import os
 import subprocess
 import sys
@@ -13,7 +14,9 @@ DATABASE = "openorder_packaging_check_%s" % os.environ.get("PYTEST_XDIST_WORKER"
 
 
 def run(args, **kwargs):
-    result = subprocess.run(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, **kwargs)
+    result = subprocess.run(
+        args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, **kwargs
+    )
     assert result.returncode == 0, result.stdout[-3000:]
     return result.stdout
 
@@ -21,13 +24,22 @@ def run(args, **kwargs):
 @pytest.fixture
 def empty_database():
     db = connection.settings_dict
-    params = dict(host=db["HOST"] or "127.0.0.1", port=db["PORT"] or 5432, user=db["USER"] or "postgres")
+    params = dict(
+        host=db["HOST"] or "127.0.0.1",
+        port=db["PORT"] or 5432,
+        user=db["USER"] or "postgres",
+    )
     admin = psycopg2.connect(dbname="postgres", **params)
     admin.autocommit = True
     with admin.cursor() as cursor:
         cursor.execute('DROP DATABASE IF EXISTS "%s"' % DATABASE)
         cursor.execute('CREATE DATABASE "%s"' % DATABASE)
-    yield "postgres://%s@%s:%s/%s" % (params["user"], params["host"], params["port"], DATABASE)
+    yield "postgres://%s@%s:%s/%s" % (
+        params["user"],
+        params["host"],
+        params["port"],
+        DATABASE,
+    )
     with admin.cursor() as cursor:
         cursor.execute('DROP DATABASE IF EXISTS "%s"' % DATABASE)
     admin.close()
@@ -36,23 +48,35 @@ def empty_database():
 def clean_venv(path):
     python = os.path.join(sys.base_prefix, "bin", "python3.8")
     run([python, "-m", "venv", str(path)])
-    return [str(path / "bin" / "python"), "-m", "pip", "--disable-pip-version-check", "-q"]
+    return [
+        str(path / "bin" / "python"),
+        "-m",
+        "pip",
+        "--disable-pip-version-check",
+        "-q",
+    ]
 
 
 def serves_the_api(venv, env, cwd):
     """Django starts from the installed package and GET /graphql/ answers."""
     check = run(
-        [str(venv / "bin" / "python"), "-c",
-         "import django; django.setup();"
-         "import openorder_plugin, sys; assert 'site-packages' in openorder_plugin.__file__;"
-         "from django.test import Client;"
-         "r = Client().get('/graphql/', HTTP_HOST='127.0.0.1'); print(r.status_code)"],
-        env=env, cwd=cwd,
+        [
+            str(venv / "bin" / "python"),
+            "-c",
+            "import django; django.setup();"
+            "import openorder_plugin, sys; assert 'site-packages' in openorder_plugin.__file__;"
+            "from django.test import Client;"
+            "r = Client().get('/graphql/', HTTP_HOST='127.0.0.1'); print(r.status_code)",
+        ],
+        env=env,
+        cwd=cwd,
     )
     return check.strip().splitlines()[-1] == "200"
 
 
-def test_pip_install_and_the_wheel_in_clean_venvs_then_migrate(tmp_path, empty_database):
+def test_pip_install_and_the_wheel_in_clean_venvs_then_migrate(
+    tmp_path, empty_database
+):
     env = dict(
         os.environ,
         DJANGO_SETTINGS_MODULE="openorder_plugin.saleor2.settings",

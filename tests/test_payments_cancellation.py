@@ -2,6 +2,7 @@
 captured is refunded (or the authorisation voided); after it the deposit is
 kept and the balance waived. The rule is on the schedule and in the order's
 history."""
+
 from saleor.order import OrderEvents
 from saleor.order.models import OrderEvent
 
@@ -32,7 +33,9 @@ def after_cancel(staff_api, order):
     seen = order_payment(staff_api, order)
     schedule = staff_api.query(SCHEDULE, {"id": order["id"]})["orderPaymentSchedule"]
     notes = list(
-        OrderEvent.objects.filter(order__token=order["token"], type=OrderEvents.NOTE_ADDED)
+        OrderEvent.objects.filter(
+            order__token=order["token"], type=OrderEvents.NOTE_ADDED
+        )
         .filter(parameters__message__startswith="Cancelled")
         .values_list("parameters__message", flat=True)
     )
@@ -40,7 +43,11 @@ def after_cancel(staff_api, order):
 
 
 def refunds(seen):
-    return [t["amount"]["amount"] for t in seen["payments"][0]["transactions"] if t["kind"] == "REFUND"]
+    return [
+        t["amount"]["amount"]
+        for t in seen["payments"][0]["transactions"]
+        if t["kind"] == "REFUND"
+    ]
 
 
 def test_cancelling_at_the_free_stage_refunds_the_deposit(api, staff_api, demo_shop):
@@ -54,18 +61,27 @@ def test_cancelling_at_the_free_stage_refunds_the_deposit(api, staff_api, demo_s
     assert seen["paymentStatus"] == "FULLY_REFUNDED"
     assert refunds(seen) == [SHIRT / 2]
     assert seen["payments"][0]["isActive"] is False
-    assert [e["amount"] for e in seen["events"] if e["type"] == "PAYMENT_REFUNDED"] == [SHIRT / 2]
+    assert [e["amount"] for e in seen["events"] if e["type"] == "PAYMENT_REFUNDED"] == [
+        SHIRT / 2
+    ]
     assert schedule["cancellationRule"] == "FULL_REFUND"
     parts = installments(schedule)
-    assert (parts["DEPOSIT"]["status"], parts["BALANCE"]["status"]) == ("REFUNDED", "WAIVED")
+    assert (parts["DEPOSIT"]["status"], parts["BALANCE"]["status"]) == (
+        "REFUNDED",
+        "WAIVED",
+    )
     assert schedule["outstanding"]["amount"] == 0
-    assert notes == ["Cancelled before the free-cancellation stage: full refund (Rp 46,000 refunded)."]
+    assert notes == [
+        "Cancelled before the free-cancellation stage: full refund (Rp 46,000 refunded)."
+    ]
 
     late = record(staff_api, order, 1000, "after-cancel")
     assert [e["code"] for e in late["openOrderErrors"]] == ["INVALID"]
 
 
-def test_cancelling_a_card_order_early_refunds_the_whole_total(api, staff_api, demo_shop):
+def test_cancelling_a_card_order_early_refunds_the_whole_total(
+    api, staff_api, demo_shop
+):
     order = place(api, demo_shop, [("kaos-custom", 1)], gateway=DUMMY)
 
     cancel(staff_api, order)
@@ -77,7 +93,9 @@ def test_cancelling_a_card_order_early_refunds_the_whole_total(api, staff_api, d
     assert parts["DEPOSIT"]["status"] == parts["BALANCE"]["status"] == "REFUNDED"
 
 
-def test_cancelling_with_nothing_captured_voids_the_authorisation(api, staff_api, demo_shop):
+def test_cancelling_with_nothing_captured_voids_the_authorisation(
+    api, staff_api, demo_shop
+):
     set_policy("kaos-type", deposit_type="NONE", deposit_value=0)
     order = place(api, demo_shop, [("kaos-custom", 1)])
 
@@ -107,14 +125,19 @@ def test_cancelling_after_the_free_stage_keeps_the_deposit(api, staff_api, demo_
     assert seen["totalCaptured"]["amount"] == SHIRT / 2
     assert schedule["cancellationRule"] == "DEPOSIT_KEPT"
     parts = installments(schedule)
-    assert (parts["DEPOSIT"]["status"], parts["BALANCE"]["status"]) == ("PAID", "WAIVED")
+    assert (parts["DEPOSIT"]["status"], parts["BALANCE"]["status"]) == (
+        "PAID",
+        "WAIVED",
+    )
     assert schedule["outstanding"]["amount"] == 0
     assert notes == [
         "Cancelled after the free-cancellation stage: deposit kept (Rp 46,000), balance waived (Rp 0 refunded)."
     ]
 
 
-def test_cancelling_a_card_order_late_refunds_all_but_the_deposit(api, staff_api, demo_shop):
+def test_cancelling_a_card_order_late_refunds_all_but_the_deposit(
+    api, staff_api, demo_shop
+):
     order = place(api, demo_shop, [("kaos-custom", 1)], gateway=DUMMY)
     (job,) = jobs_of(staff_api, order["number"])
     advance_ok(staff_api, job, toStage="QUALITY_CHECK")
@@ -126,4 +149,7 @@ def test_cancelling_a_card_order_late_refunds_all_but_the_deposit(api, staff_api
     assert seen["paymentStatus"] == "PARTIALLY_REFUNDED"
     assert seen["totalCaptured"]["amount"] == SHIRT / 2
     parts = installments(schedule)
-    assert (parts["DEPOSIT"]["status"], parts["BALANCE"]["status"]) == ("PAID", "REFUNDED")
+    assert (parts["DEPOSIT"]["status"], parts["BALANCE"]["status"]) == (
+        "PAID",
+        "REFUNDED",
+    )

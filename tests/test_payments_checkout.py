@@ -1,6 +1,7 @@
 """The "Pay deposit / pay later" gateway through Saleor's own checkout flow:
 listed for made-to-order checkouts, the total authorised and nothing captured
 until staff record money, and every made-to-order order gets its schedule."""
+
 from datetime import timedelta
 from decimal import Decimal
 
@@ -61,7 +62,9 @@ def test_the_gateway_refuses_a_checkout_without_made_to_order_lines(api, demo_sh
     assert Checkout.objects.filter(token=checkout["token"]).exists()
 
 
-def test_deferred_checkout_captures_nothing_and_the_deposit_is_due(api, staff_api, demo_shop):
+def test_deferred_checkout_captures_nothing_and_the_deposit_is_due(
+    api, staff_api, demo_shop
+):
     before = timezone.now()
     order = place(api, demo_shop, [("kaos-custom", 2)])
 
@@ -74,28 +77,44 @@ def test_deferred_checkout_captures_nothing_and_the_deposit_is_due(api, staff_ap
     assert payment["gateway"] == DEFERRED
     assert payment["total"]["amount"] == total
     assert payment["capturedAmount"]["amount"] == 0
-    assert [(t["kind"], t["amount"]["amount"]) for t in payment["transactions"]] == [("AUTH", total)]
+    assert [(t["kind"], t["amount"]["amount"]) for t in payment["transactions"]] == [
+        ("AUTH", total)
+    ]
     assert seen["totalCaptured"]["amount"] == 0
     assert [e for e in seen["events"] if e["type"] == "PAYMENT_CAPTURED"] == []
     assert fully_paid_events(order) == 0
 
-    schedule = api.query(SCHEDULE_BY_TOKEN, {"token": order["token"]})["paymentScheduleByOrderToken"]
+    schedule = api.query(SCHEDULE_BY_TOKEN, {"token": order["token"]})[
+        "paymentScheduleByOrderToken"
+    ]
     assert schedule["total"] == {"amount": total, "currency": "IDR"}
     assert schedule["outstanding"]["amount"] == total
     assert schedule["state"] == "AWAITING_DEPOSIT"
     # The deposit payment window: 24 hours by default.
     deadline = parse_datetime(schedule["deadline"])
-    assert before + timedelta(hours=24) <= deadline <= timezone.now() + timedelta(hours=24)
+    assert (
+        before + timedelta(hours=24) <= deadline <= timezone.now() + timedelta(hours=24)
+    )
     parts = installments(schedule)
     assert parts["DEPOSIT"]["amount"]["amount"] == SHIRT  # 50% of 2 shirts
     assert parts["DEPOSIT"]["paidAmount"]["amount"] == 0
-    assert (parts["DEPOSIT"]["status"], parts["DEPOSIT"]["dueTrigger"]) == ("DUE", "AT_CHECKOUT")
-    assert parts["DEPOSIT"]["dueDate"] == timezone.localtime(deadline).date().isoformat()
+    assert (parts["DEPOSIT"]["status"], parts["DEPOSIT"]["dueTrigger"]) == (
+        "DUE",
+        "AT_CHECKOUT",
+    )
+    assert (
+        parts["DEPOSIT"]["dueDate"] == timezone.localtime(deadline).date().isoformat()
+    )
     # Shipping belongs to the balance.
     assert parts["BALANCE"]["amount"]["amount"] == SHIRT + SHIPPING
-    assert (parts["BALANCE"]["status"], parts["BALANCE"]["dueTrigger"]) == ("PENDING", "ON_READY")
+    assert (parts["BALANCE"]["status"], parts["BALANCE"]["dueTrigger"]) == (
+        "PENDING",
+        "ON_READY",
+    )
     assert parts["BALANCE"]["paidAmount"]["amount"] == 0
-    assert schedule["summary"].startswith("Waiting for the deposit: Rp 92,000, to be paid by ")
+    assert schedule["summary"].startswith(
+        "Waiting for the deposit: Rp 92,000, to be paid by "
+    )
 
 
 def test_a_recorded_deposit_is_paid_and_closes_the_window(api, staff_api, demo_shop):
@@ -125,10 +144,13 @@ def test_pay_on_delivery_captures_nothing(api, staff_api, demo_shop):
     assert seen["totalAuthorized"]["amount"] == total
     assert seen["totalCaptured"]["amount"] == 0
     assert [t["kind"] for t in seen["payments"][0]["transactions"]] == ["AUTH"]
-    schedule = api.query(SCHEDULE_BY_TOKEN, {"token": order["token"]})["paymentScheduleByOrderToken"]
-    assert [(i["kind"], i["amount"]["amount"], i["dueTrigger"], i["status"]) for i in schedule["installments"]] == [
-        ("BALANCE", total, "ON_DELIVERY", "PENDING")
+    schedule = api.query(SCHEDULE_BY_TOKEN, {"token": order["token"]})[
+        "paymentScheduleByOrderToken"
     ]
+    assert [
+        (i["kind"], i["amount"]["amount"], i["dueTrigger"], i["status"])
+        for i in schedule["installments"]
+    ] == [("BALANCE", total, "ON_DELIVERY", "PENDING")]
     # Nothing due up front: staff have the confirmation window (48 hours).
     assert schedule["state"] == "AWAITING_CONFIRMATION"
     deadline = parse_datetime(schedule["deadline"])
@@ -143,10 +165,13 @@ def test_full_deposit_is_owed_in_full_until_recorded(api, staff_api, demo_shop):
     seen = order_payment(staff_api, order)
     assert seen["isPaid"] is False
     assert seen["payments"][0]["capturedAmount"]["amount"] == 0
-    schedule = api.query(SCHEDULE_BY_TOKEN, {"token": order["token"]})["paymentScheduleByOrderToken"]
-    assert [(i["kind"], i["amount"]["amount"], i["status"]) for i in schedule["installments"]] == [
-        ("DEPOSIT", total, "DUE")
+    schedule = api.query(SCHEDULE_BY_TOKEN, {"token": order["token"]})[
+        "paymentScheduleByOrderToken"
     ]
+    assert [
+        (i["kind"], i["amount"]["amount"], i["status"])
+        for i in schedule["installments"]
+    ] == [("DEPOSIT", total, "DUE")]
     assert schedule["outstanding"]["amount"] == total
 
     result = record(staff_api, order, total, "lunas-1")
@@ -161,7 +186,9 @@ def test_a_card_payment_of_the_total_still_gets_a_schedule(api, demo_shop):
     order = place(api, demo_shop, [("kaos-custom", 1)], gateway=DUMMY)
 
     assert order["paymentStatus"] == "FULLY_CHARGED"
-    schedule = api.query(SCHEDULE_BY_TOKEN, {"token": order["token"]})["paymentScheduleByOrderToken"]
+    schedule = api.query(SCHEDULE_BY_TOKEN, {"token": order["token"]})[
+        "paymentScheduleByOrderToken"
+    ]
     parts = installments(schedule)
     # What the gateway really captured is paid; no deadline is left open.
     assert parts["DEPOSIT"]["status"] == parts["BALANCE"]["status"] == "PAID"
@@ -172,25 +199,46 @@ def test_a_card_payment_of_the_total_still_gets_a_schedule(api, demo_shop):
 def test_a_card_authorisation_leaves_the_deposit_due(api, demo_shop):
     # The dummy gateway's "not-charged" token only authorises, like a card
     # gateway without automatic capture.
-    order = place(api, demo_shop, [("kaos-custom", 1)], gateway=DUMMY, token="not-charged")
+    order = place(
+        api, demo_shop, [("kaos-custom", 1)], gateway=DUMMY, token="not-charged"
+    )
 
     assert order["paymentStatus"] == "NOT_CHARGED"
-    schedule = api.query(SCHEDULE_BY_TOKEN, {"token": order["token"]})["paymentScheduleByOrderToken"]
+    schedule = api.query(SCHEDULE_BY_TOKEN, {"token": order["token"]})[
+        "paymentScheduleByOrderToken"
+    ]
     assert installments(schedule)["DEPOSIT"]["status"] == "DUE"
 
 
 def test_ready_stock_orders_have_no_schedule(api, demo_shop):
     order = place(api, demo_shop, [("tas-kanvas", 1)], gateway=DUMMY)
-    assert api.query(SCHEDULE_BY_TOKEN, {"token": order["token"]})["paymentScheduleByOrderToken"] is None
+    assert (
+        api.query(SCHEDULE_BY_TOKEN, {"token": order["token"]})[
+            "paymentScheduleByOrderToken"
+        ]
+        is None
+    )
 
 
 def test_mixed_order_takes_the_latest_trigger_and_exact_amounts(api, demo_shop):
-    order = place(api, demo_shop, [("kaos-custom", 1), ("kue-ulang-tahun-custom", 1), ("tas-kanvas", 1)])
+    order = place(
+        api,
+        demo_shop,
+        [("kaos-custom", 1), ("kue-ulang-tahun-custom", 1), ("tas-kanvas", 1)],
+    )
 
-    schedule = api.query(SCHEDULE_BY_TOKEN, {"token": order["token"]})["paymentScheduleByOrderToken"]
+    schedule = api.query(SCHEDULE_BY_TOKEN, {"token": order["token"]})[
+        "paymentScheduleByOrderToken"
+    ]
     parts = installments(schedule)
     total = order["total"]["gross"]["amount"]
     assert parts["DEPOSIT"]["amount"]["amount"] == SHIRT / 2 + 100000
-    assert parts["DEPOSIT"]["amount"]["amount"] + parts["BALANCE"]["amount"]["amount"] == total
+    assert (
+        parts["DEPOSIT"]["amount"]["amount"] + parts["BALANCE"]["amount"]["amount"]
+        == total
+    )
     assert parts["BALANCE"]["dueTrigger"] == "ON_DELIVERY"
-    assert Decimal(str(schedule["total"]["amount"])) == Order.objects.get(token=order["token"]).total_gross_amount
+    assert (
+        Decimal(str(schedule["total"]["amount"]))
+        == Order.objects.get(token=order["token"]).total_gross_amount
+    )

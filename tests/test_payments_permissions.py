@@ -1,5 +1,6 @@
 """Who may do what with payments: staff with order.manage_orders record money
 and read any schedule; the buyer reads their schedule with the order token."""
+
 import uuid
 
 import pytest
@@ -29,14 +30,25 @@ def client_for(request, who):
     return api.signed_in("kasir@openorder.test", "staff-pass")
 
 
-WHO = ["anonymous", "customer", "staff without manage_orders", "staff with manage_orders"]
+WHO = [
+    "anonymous",
+    "customer",
+    "staff without manage_orders",
+    "staff with manage_orders",
+]
 
 
 @pytest.mark.parametrize("who", WHO)
 def test_recording_a_payment_needs_manage_orders(request, order, who):
     client = client_for(request, who)
     body = client.execute(
-        RECORD, {"id": order["id"], "amount": 1000, "reference": "cash", "key": "perm-%s" % who}
+        RECORD,
+        {
+            "id": order["id"],
+            "amount": 1000,
+            "reference": "cash",
+            "key": "perm-%s" % who,
+        },
     )
     if who == "staff with manage_orders":
         assert not body.get("errors")
@@ -60,8 +72,14 @@ def test_reading_any_schedule_needs_manage_orders(request, order, who):
 
 
 def test_the_order_token_is_the_buyers_credential(api, order):
-    schedule = api.query(SCHEDULE_BY_TOKEN, {"token": order["token"]})["paymentScheduleByOrderToken"]
+    schedule = api.query(SCHEDULE_BY_TOKEN, {"token": order["token"]})[
+        "paymentScheduleByOrderToken"
+    ]
     # Nothing is paid at checkout: the whole total is outstanding.
     assert schedule["outstanding"]["amount"] == SHIRT + 20000
-    assert api.query(SCHEDULE_BY_TOKEN, {"token": str(uuid.uuid4())})["paymentScheduleByOrderToken"] is None
-
+    assert (
+        api.query(SCHEDULE_BY_TOKEN, {"token": str(uuid.uuid4())})[
+            "paymentScheduleByOrderToken"
+        ]
+        is None
+    )

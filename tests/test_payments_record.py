@@ -1,5 +1,6 @@
 """Staff record money received: a capture on the order's Saleor payment, so
 Saleor's own payment status, events and order_fully_paid follow."""
+
 import threading
 
 import pytest
@@ -44,7 +45,10 @@ def test_deposit_then_balance_moves_saleors_payment_status(api, staff_api, demo_
     assert first["order"]["paymentStatus"] == "PARTIALLY_CHARGED"
     assert first["order"]["totalCaptured"]["amount"] == 50000
     assert first["paymentSchedule"]["outstanding"]["amount"] == total - 50000
-    assert installments(first["paymentSchedule"])["BALANCE"]["paidAmount"]["amount"] == 50000
+    assert (
+        installments(first["paymentSchedule"])["BALANCE"]["paidAmount"]["amount"]
+        == 50000
+    )
     assert fully_paid_events(order) == 0
 
     last = record(staff_api, order, total - 50000, "transfer-2", reference="BCA 0002")
@@ -54,7 +58,10 @@ def test_deposit_then_balance_moves_saleors_payment_status(api, staff_api, demo_
     assert last["paymentSchedule"]["outstanding"]["amount"] == 0
     seen = order_payment(staff_api, order)
     assert seen["isPaid"] is True
-    assert [e["amount"] for e in seen["events"] if e["type"] == "PAYMENT_CAPTURED"] == [50000, total - 50000]
+    assert [e["amount"] for e in seen["events"] if e["type"] == "PAYMENT_CAPTURED"] == [
+        50000,
+        total - 50000,
+    ]
     assert fully_paid_events(order) == 1
     assert captures(order) == [50000, total - 50000]
 
@@ -70,7 +77,10 @@ def test_deposit_recorded_then_the_balance(api, staff_api, demo_shop):
     parts = installments(result["paymentSchedule"])
     assert parts["DEPOSIT"]["status"] == parts["BALANCE"]["status"] == "PAID"
     assert fully_paid_events(order) == 1
-    assert result["paymentRecord"]["amount"] == {"amount": SHIRT / 2 + SHIPPING, "currency": "IDR"}
+    assert result["paymentRecord"]["amount"] == {
+        "amount": SHIRT / 2 + SHIPPING,
+        "currency": "IDR",
+    }
 
 
 def test_the_same_idempotency_key_records_once(api, staff_api, demo_shop):
@@ -100,7 +110,9 @@ def _fire(client, variables_list):
         barrier.wait()
         results[index] = record(client, **variables)
 
-    threads = [threading.Thread(target=run, args=(i, v)) for i, v in enumerate(variables_list)]
+    threads = [
+        threading.Thread(target=run, args=(i, v)) for i, v in enumerate(variables_list)
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -112,22 +124,33 @@ def _fire(client, variables_list):
 def test_concurrent_duplicates_capture_once(api, staff_api, demo_shop, clients):
     order = place_with_deposit(api, staff_api, demo_shop, [("kaos-custom", 1)])
 
-    results = _fire(staff_api, [{"order": order, "amount": 15000, "key": "same-key"}] * clients)
+    results = _fire(
+        staff_api, [{"order": order, "amount": 15000, "key": "same-key"}] * clients
+    )
 
     assert all(r["openOrderErrors"] == [] for r in results)
     assert len({r["paymentRecord"]["id"] for r in results}) == 1
     assert captures(order) == [SHIRT / 2, 15000]
     assert PaymentRecord.objects.filter(idempotency_key="same-key").count() == 1
-    assert Payment.objects.get(order__token=order["token"]).captured_amount == SHIRT / 2 + 15000
+    assert (
+        Payment.objects.get(order__token=order["token"]).captured_amount
+        == SHIRT / 2 + 15000
+    )
 
 
 @pytest.mark.parametrize("clients", [6, 50])
-def test_concurrent_payments_never_capture_more_than_owed(api, staff_api, demo_shop, clients):
+def test_concurrent_payments_never_capture_more_than_owed(
+    api, staff_api, demo_shop, clients
+):
     order = place_with_deposit(api, staff_api, demo_shop, [("kaos-custom", 1)])
     balance = SHIRT / 2 + SHIPPING
 
     results = _fire(
-        staff_api, [{"order": order, "amount": balance, "key": "pay-%s" % i} for i in range(clients)]
+        staff_api,
+        [
+            {"order": order, "amount": balance, "key": "pay-%s" % i}
+            for i in range(clients)
+        ],
     )
 
     codes = sorted(e["code"] for r in results for e in r["openOrderErrors"])
@@ -143,7 +166,11 @@ def _state(order):
         payment.charge_status,
         Transaction.objects.filter(payment=payment).count(),
         PaymentRecord.objects.count(),
-        list(saved(order).payment_schedule.installments.values_list("paid_amount", "status")),
+        list(
+            saved(order).payment_schedule.installments.values_list(
+                "paid_amount", "status"
+            )
+        ),
     )
 
 
@@ -152,14 +179,20 @@ def test_overpayment_and_currency_mismatch_change_nothing(api, staff_api, demo_s
     before = _state(order)
 
     over = record(staff_api, order, SHIRT / 2 + SHIPPING + 1, "too-much")
-    assert [(e["field"], e["code"]) for e in over["openOrderErrors"]] == [("amount", "OVERPAYMENT")]
+    assert [(e["field"], e["code"]) for e in over["openOrderErrors"]] == [
+        ("amount", "OVERPAYMENT")
+    ]
     assert "Rp 66,000" in over["openOrderErrors"][0]["message"]
 
     usd = record(staff_api, order, 10, "dollars", currency="USD")
-    assert [(e["field"], e["code"]) for e in usd["openOrderErrors"]] == [("currency", "CURRENCY_MISMATCH")]
+    assert [(e["field"], e["code"]) for e in usd["openOrderErrors"]] == [
+        ("currency", "CURRENCY_MISMATCH")
+    ]
 
     fraction = record(staff_api, order, 100.555, "fraction")
-    assert [(e["field"], e["code"]) for e in fraction["openOrderErrors"]] == [("amount", "INVALID")]
+    assert [(e["field"], e["code"]) for e in fraction["openOrderErrors"]] == [
+        ("amount", "INVALID")
+    ]
 
     blank = record(staff_api, order, 100, " ", reference=" ")
     assert sorted((e["field"], e["code"]) for e in blank["openOrderErrors"]) == [
@@ -169,8 +202,8 @@ def test_overpayment_and_currency_mismatch_change_nothing(api, staff_api, demo_s
     assert _state(order) == before
 
     body = staff_api.execute(
-        "mutation($id: ID!) { orderPaymentRecord(orderId: $id, amount: -5, reference: \"x\", "
-        "idempotencyKey: \"neg\") { openOrderErrors { code } } }",
+        'mutation($id: ID!) { orderPaymentRecord(orderId: $id, amount: -5, reference: "x", '
+        'idempotencyKey: "neg") { openOrderErrors { code } } }',
         {"id": order["id"]},
     )
     assert body["errors"] and "amount" in body["errors"][0]["message"]
@@ -188,7 +221,9 @@ def test_a_fully_paid_card_order_has_nothing_outstanding(api, staff_api, demo_sh
 def test_orders_without_a_schedule_or_payment_are_refused(api, staff_api, demo_shop):
     tote = place(api, demo_shop, [("tas-kanvas", 1)], gateway=DUMMY)
     result = record(staff_api, tote, 1000, "tote")
-    assert [(e["field"], e["code"]) for e in result["openOrderErrors"]] == [("orderId", "NOT_MADE_TO_ORDER")]
+    assert [(e["field"], e["code"]) for e in result["openOrderErrors"]] == [
+        ("orderId", "NOT_MADE_TO_ORDER")
+    ]
 
     order = place_with_deposit(api, staff_api, demo_shop, [("kaos-custom", 1)])
     # The buyer's payment was removed (e.g. a payment taken outside Saleor
@@ -197,8 +232,15 @@ def test_orders_without_a_schedule_or_payment_are_refused(api, staff_api, demo_s
     payment.is_active = False
     payment.save(update_fields=["is_active"])
     result = record(staff_api, order, 1000, "no-payment")
-    assert [(e["field"], e["code"]) for e in result["openOrderErrors"]] == [("orderId", "NO_PAYMENT")]
-    assert staff_api.query(SCHEDULE, {"id": order["id"]})["orderPaymentSchedule"]["outstanding"]["amount"] == SHIRT / 2 + SHIPPING
+    assert [(e["field"], e["code"]) for e in result["openOrderErrors"]] == [
+        ("orderId", "NO_PAYMENT")
+    ]
+    assert (
+        staff_api.query(SCHEDULE, {"id": order["id"]})["orderPaymentSchedule"][
+            "outstanding"
+        ]["amount"]
+        == SHIRT / 2 + SHIPPING
+    )
 
 
 def test_query_counts_stay_small(api, staff_api, demo_shop):
@@ -212,7 +254,10 @@ def test_query_counts_stay_small(api, staff_api, demo_shop):
         assert record(staff_api, order, 1000, "counted")["openOrderErrors"] == []
     with count_queries() as replay:
         assert record(staff_api, order, 1000, "counted")["openOrderErrors"] == []
-    print("schedule by token: %s, record: %s, replay: %s" % (read.count, write.count, replay.count))
+    print(
+        "schedule by token: %s, record: %s, replay: %s"
+        % (read.count, write.count, replay.count)
+    )
     # The schedule: the order, the schedule, its installments (no query per installment).
     assert read.count <= 3
     assert replay.count < write.count

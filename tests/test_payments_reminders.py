@@ -1,6 +1,7 @@
 """Balance reminders (Celery beat): when the balance becomes due the buyer
 gets one e-mail, in the order's language; once it is overdue staff are told
 once; however often, and however concurrently, the task runs."""
+
 import datetime
 import email
 import os
@@ -33,7 +34,9 @@ BALANCE = SHIRT / 2 + SHIPPING
 
 def notes(order, prefix):
     return OrderEvent.objects.filter(
-        order__token=order["token"], type=OrderEvents.NOTE_ADDED, parameters__message__startswith=prefix
+        order__token=order["token"],
+        type=OrderEvents.NOTE_ADDED,
+        parameters__message__startswith=prefix,
     ).count()
 
 
@@ -74,20 +77,36 @@ def make_ready(staff_api, order):
 
 
 def balance_of(order):
-    return Installment.objects.get(schedule__order__token=order["token"], kind="BALANCE")
+    return Installment.objects.get(
+        schedule__order__token=order["token"], kind="BALANCE"
+    )
 
 
-def test_one_reminder_when_due_and_one_staff_alert_when_overdue(api, staff_api, demo_shop):
+def test_one_reminder_when_due_and_one_staff_alert_when_overdue(
+    api, staff_api, demo_shop
+):
     data = staff_api.query(
         PLUGIN_UPDATE,
         {
             "id": OpenOrderPlugin.PLUGIN_ID,
-            "input": {"active": True, "configuration": [{"name": "Staff notification e-mail", "value": "dapur@openorder.test"}]},
+            "input": {
+                "active": True,
+                "configuration": [
+                    {
+                        "name": "Staff notification e-mail",
+                        "value": "dapur@openorder.test",
+                    }
+                ],
+            },
         },
     )["pluginUpdate"]
     assert data["pluginsErrors"] == []
-    english = place_with_deposit(api, staff_api, demo_shop, [("kaos-custom", 1)], key="dp-en")
-    indonesian = place_with_deposit(api, staff_api, demo_shop, [("kaos-custom", 1)], key="dp-id")
+    english = place_with_deposit(
+        api, staff_api, demo_shop, [("kaos-custom", 1)], key="dp-en"
+    )
+    indonesian = place_with_deposit(
+        api, staff_api, demo_shop, [("kaos-custom", 1)], key="dp-id"
+    )
     Order.objects.filter(token=indonesian["token"]).update(language_code="id")
     mail.outbox = []
 
@@ -132,7 +151,8 @@ def test_one_reminder_when_due_and_one_staff_alert_when_overdue(api, staff_api, 
     alerts = [m for m in mail.outbox if m.to == ["dapur@openorder.test"]]
     # Staff are told in the shop's language (Indonesian by default).
     assert sorted(m.subject for m in alerts) == sorted(
-        "Pelunasan terlambat: pesanan #%s (Rp 66.000)" % order["number"] for order in (english, indonesian)
+        "Pelunasan terlambat: pesanan #%s (Rp 66.000)" % order["number"]
+        for order in (english, indonesian)
     )
     assert len(balance_mails("pembeli@openorder.test")) == 2
 
@@ -184,7 +204,9 @@ def worker_mails(directory):
 
 
 @pytest.mark.celery_worker
-def test_the_beat_task_on_a_real_worker_reminds_once(api, staff_api, demo_shop, celery_worker, tmp_path):
+def test_the_beat_task_on_a_real_worker_reminds_once(
+    api, staff_api, demo_shop, celery_worker, tmp_path
+):
     order = place_with_deposit(api, staff_api, demo_shop, [("kaos-custom", 1)])
     make_ready(staff_api, order)
 
@@ -200,4 +222,9 @@ def test_the_beat_task_on_a_real_worker_reminds_once(api, staff_api, demo_shop, 
     assert notes(order, "Balance reminder sent") == 1
     assert balance_of(order).status == "DUE"
     ours = [(s, to) for s, to in worker_mails(tmp_path) if "balance" in s]
-    assert ours == [("Order #%s: your balance of Rp 66,000 is due" % order["number"], "pembeli@openorder.test")]
+    assert ours == [
+        (
+            "Order #%s: your balance of Rp 66,000 is due" % order["number"],
+            "pembeli@openorder.test",
+        )
+    ]

@@ -1,6 +1,7 @@
 """Every plugin query and mutation, found by walking the schema (so a new one
 cannot be missed), called by anonymous, a buyer, another buyer, staff
 without the permission and staff with it."""
+
 import pytest
 from django.contrib.auth.models import Permission
 from saleor.account.models import User
@@ -53,7 +54,10 @@ def test_every_plugin_operation_is_in_the_matrix():
 
 
 def denied(body):
-    return any("permission" in (e.get("message") or "").lower() for e in body.get("errors") or [])
+    return any(
+        "permission" in (e.get("message") or "").lower()
+        for e in body.get("errors") or []
+    )
 
 
 @pytest.fixture
@@ -63,7 +67,9 @@ def clients(api, customer_api, demo_shop):
         if permission:
             app_label, codename = permission.split(".")
             account.user_permissions.add(
-                Permission.objects.get(content_type__app_label=app_label, codename=codename)
+                Permission.objects.get(
+                    content_type__app_label=app_label, codename=codename
+                )
             )
         return api.signed_in(email, PASSWORD)
 
@@ -78,8 +84,10 @@ def clients(api, customer_api, demo_shop):
                 "other buyer": lambda: user("lain@openorder.test"),
                 "staff without": lambda: user("staff-tanpa@openorder.test", staff=True),
                 "staff with": lambda: user(
-                    "staff-%s@openorder.test" % (permission or "none").replace(".", "-"),
-                    permission, staff=True,
+                    "staff-%s@openorder.test"
+                    % (permission or "none").replace(".", "-"),
+                    permission,
+                    staff=True,
                 ),
             }[role]()
         return made[key]

@@ -1,6 +1,7 @@
 """Who may see and change production: the permission matrix, the buyer's
 timeline (without staff data), concurrent advances and the query count of
 the production board."""
+
 import threading
 import uuid
 
@@ -65,7 +66,11 @@ def test_permission_matrix(who, allowed, api, demo_shop, order_with_job):
     operations = [
         ("productionJobs", JOBS, {"first": 10}),
         ("productionJob", JOB, {"id": job["id"]}),
-        ("productionJobUpdate", UPDATE, {"id": job["id"], "input": {"note": "x"}, "version": 1}),
+        (
+            "productionJobUpdate",
+            UPDATE,
+            {"id": job["id"], "input": {"note": "x"}, "version": 1},
+        ),
         ("productionJobHold", HOLD, {"id": job["id"], "reason": "x", "version": 2}),
         ("productionJobResume", RESUME, {"id": job["id"], "version": 3}),
         ("productionJobAdvance", ADVANCE, {"id": job["id"], "version": 4}),
@@ -75,11 +80,16 @@ def test_permission_matrix(who, allowed, api, demo_shop, order_with_job):
         if allowed:
             assert not body.get("errors"), (name, body)
             assert body["data"][name] is not None
-            if name.startswith("productionJob") and "openOrderErrors" in body["data"][name]:
+            if (
+                name.startswith("productionJob")
+                and "openOrderErrors" in body["data"][name]
+            ):
                 assert body["data"][name]["openOrderErrors"] == [], name
         else:
             assert body["data"][name] is None, name
-            assert body["errors"][0]["message"].startswith("You do not have permission"), name
+            assert body["errors"][0]["message"].startswith(
+                "You do not have permission"
+            ), name
     from openorder_plugin.models import ProductionJob
 
     saved = ProductionJob.objects.get()
@@ -112,7 +122,8 @@ def test_buyer_timeline_shows_stages_and_dates_without_staff_data(
     job = advance_ok(staff_api, job, note="INTERNAL: screen #3")
     job = advance_ok(staff_api, job)
     job = staff_api.query(
-        HOLD, {"id": job["id"], "reason": "HOLD-REASON: ink out", "version": job["version"]}
+        HOLD,
+        {"id": job["id"], "reason": "HOLD-REASON: ink out", "version": job["version"]},
     )["productionJobHold"]["job"]
 
     body = api.execute(TIMELINE, {"token": order["token"]})
@@ -149,7 +160,9 @@ def test_buyer_timeline_shows_stages_and_dates_without_staff_data(
 def test_a_token_shows_only_its_own_order(api, staff_api, demo_shop):
     mine = place_order(api, demo_shop, [("kaos-custom", 1)])
     theirs = place_order(
-        api, demo_shop, [("kue-ulang-tahun-custom", 1), ("rangkaian-bunga-custom", 2)],
+        api,
+        demo_shop,
+        [("kue-ulang-tahun-custom", 1), ("rangkaian-bunga-custom", 2)],
         email="lain@openorder.test",
     )
     mine_tl = api.query(TIMELINE, {"token": mine["token"]})["productionTimeline"]
@@ -163,10 +176,13 @@ def test_a_token_shows_only_its_own_order(api, staff_api, demo_shop):
 
 
 @pytest.mark.parametrize("staff", [5, 50])
-def test_concurrent_advances_apply_exactly_once(api, staff_api, demo_shop, order_with_job, staff):
+def test_concurrent_advances_apply_exactly_once(
+    api, staff_api, demo_shop, order_with_job, staff
+):
     order, job = order_with_job
     clients = [staff_api] + [
-        api.signed_in("staff@openorder.test", "openorder-staff") for _ in range(staff - 1)
+        api.signed_in("staff@openorder.test", "openorder-staff")
+        for _ in range(staff - 1)
     ]
     barrier = threading.Barrier(len(clients))
     results = [None] * len(clients)
@@ -215,13 +231,19 @@ def test_production_board_runs_a_constant_number_of_queries(api, staff_api, demo
             place_order(api, demo_shop, [(kinds[i % 3], 1), (kinds[(i + 1) % 3], 2)])
 
     place(3)
-    for node in [e["node"] for e in staff_api.query(JOBS, {"first": 100})["productionJobs"]["edges"]][:3]:
+    for node in [
+        e["node"]
+        for e in staff_api.query(JOBS, {"first": 100})["productionJobs"]["edges"]
+    ][:3]:
         advance_ok(staff_api, node, note="n")
     few, board = _board_queries(staff_api)
     assert board["totalCount"] == 6
 
     place(12)
-    for node in [e["node"] for e in staff_api.query(JOBS, {"first": 100})["productionJobs"]["edges"]][:20]:
+    for node in [
+        e["node"]
+        for e in staff_api.query(JOBS, {"first": 100})["productionJobs"]["edges"]
+    ][:20]:
         if node["version"] == 1:
             advance_ok(staff_api, node)
     many, board = _board_queries(staff_api)
@@ -234,9 +256,17 @@ def test_production_board_runs_a_constant_number_of_queries(api, staff_api, demo
 def test_board_filters_sorting_and_pages(api, staff_api, demo_shop):
     from saleor.product.models import ProductType
 
-    first = place_order(api, demo_shop, [("kaos-custom", 1), ("kue-ulang-tahun-custom", 1)])
-    second = place_order(api, demo_shop, [("kaos-custom", 2)], email="lain@openorder.test")
-    (cake,) = [j for j in jobs_of(staff_api, first["number"]) if j["productName"].startswith("Kue")]
+    first = place_order(
+        api, demo_shop, [("kaos-custom", 1), ("kue-ulang-tahun-custom", 1)]
+    )
+    second = place_order(
+        api, demo_shop, [("kaos-custom", 2)], email="lain@openorder.test"
+    )
+    (cake,) = [
+        j
+        for j in jobs_of(staff_api, first["number"])
+        if j["productName"].startswith("Kue")
+    ]
     advance_ok(staff_api, cake)
 
     def board(filter=None, sort=None, first_n=10, after=None):
@@ -247,7 +277,9 @@ def test_board_filters_sorting_and_pages(api, staff_api, demo_shop):
     assert board()["totalCount"] == 3
     assert board({"stages": ["CONFIRMED"]})["totalCount"] == 1
     assert board({"stages": ["RECEIVED", "CONFIRMED"]})["totalCount"] == 3
-    kaos_type = Node.to_global_id("ProductType", ProductType.objects.get(slug="kaos-type").pk)
+    kaos_type = Node.to_global_id(
+        "ProductType", ProductType.objects.get(slug="kaos-type").pk
+    )
     assert board({"productTypes": [kaos_type]})["totalCount"] == 2
     by_email = board({"search": "lain@openorder"})
     assert by_email["totalCount"] == 1
@@ -269,7 +301,8 @@ def test_board_filters_sorting_and_pages(api, staff_api, demo_shop):
     page = board(sort={"field": "CREATED", "direction": "ASC"}, first_n=2)
     assert len(page["edges"]) == 2 and page["pageInfo"]["hasNextPage"]
     rest = board(
-        sort={"field": "CREATED", "direction": "ASC"}, after=page["pageInfo"]["endCursor"]
+        sort={"field": "CREATED", "direction": "ASC"},
+        after=page["pageInfo"]["endCursor"],
     )
     assert len(rest["edges"]) == 1
     seen = {e["node"]["id"] for e in page["edges"] + rest["edges"]}

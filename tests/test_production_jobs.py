@@ -1,6 +1,7 @@
 """Production jobs through GraphQL: from the order to the last stage and the
 fulfillment, rework, hold and resume, staff updates, cancellation and the
 fulfillment gate."""
+
 import datetime
 
 from django.core import mail
@@ -30,7 +31,9 @@ KAOS_STAGES = ["RECEIVED", "CONFIRMED", "IN_PRODUCTION", "QUALITY_CHECK", "READY
 
 
 def warehouse_id():
-    return Node.to_global_id("Warehouse", Warehouse.objects.get(slug="gudang-bandung").pk)
+    return Node.to_global_id(
+        "Warehouse", Warehouse.objects.get(slug="gudang-bandung").pk
+    )
 
 
 def stage_mails(order_number):
@@ -78,7 +81,10 @@ def test_a_job_lives_from_the_order_to_its_last_stage_and_fulfillment(
     # ...and shows in Saleor's own order history.
     history = staff_api.query(ORDER_HISTORY, {"id": order["id"]})["order"]["events"]
     notes = [e["message"] for e in history if e["type"] == "NOTE_ADDED"]
-    assert "Production: Kaos Sablon Custom × 2 moved from Received to Design confirmed." in notes
+    assert (
+        "Production: Kaos Sablon Custom × 2 moved from Received to Design confirmed."
+        in notes
+    )
     assert len([n for n in notes if n.startswith("Production: ")]) == 4
 
     # The buyer got one e-mail per stage change.
@@ -93,7 +99,8 @@ def test_a_job_lives_from_the_order_to_its_last_stage_and_fulfillment(
 
     # At its last stage the line ships without any override.
     result = staff_api.query(
-        ORDER_FULFILL, {"order": order["id"], "input": fulfill_input(order, warehouse_id())}
+        ORDER_FULFILL,
+        {"order": order["id"], "input": fulfill_input(order, warehouse_id())},
     )["orderFulfill"]
     assert result["orderErrors"] == []
     assert result["order"]["status"] == "FULFILLED"
@@ -146,7 +153,9 @@ def test_hold_and_resume(api, staff_api, demo_shop):
     order = place_order(api, demo_shop, [("kue-ulang-tahun-custom", 1)])
     (job,) = jobs_of(staff_api, order["number"])
 
-    result = staff_api.query(HOLD, {"id": job["id"], "reason": " ", "version": job["version"]})
+    result = staff_api.query(
+        HOLD, {"id": job["id"], "reason": " ", "version": job["version"]}
+    )
     assert result["productionJobHold"]["openOrderErrors"][0]["code"] == "REQUIRED"
 
     result = staff_api.query(
@@ -166,13 +175,18 @@ def test_hold_and_resume(api, staff_api, demo_shop):
     result = staff_api.query(RESUME, {"id": job["id"], "version": 1})
     assert result["productionJobResume"]["openOrderErrors"][0]["code"] == "CONFLICT"
 
-    result = staff_api.query(RESUME, {"id": job["id"], "version": 2})["productionJobResume"]
+    result = staff_api.query(RESUME, {"id": job["id"], "version": 2})[
+        "productionJobResume"
+    ]
     assert result["openOrderErrors"] == []
     resumed = result["job"]
     assert resumed["status"] == "ACTIVE"
     assert resumed["holdReason"] is None
     result = staff_api.query(RESUME, {"id": job["id"], "version": 3})
-    assert result["productionJobResume"]["openOrderErrors"][0]["code"] == "INVALID_TRANSITION"
+    assert (
+        result["productionJobResume"]["openOrderErrors"][0]["code"]
+        == "INVALID_TRANSITION"
+    )
 
     job = advance_ok(staff_api, resumed)
     assert job["currentStage"] == "CONFIRMED"
@@ -197,7 +211,9 @@ def test_staff_update_due_date_assignee_and_notes(api, staff_api, demo_shop):
         )["productionJobUpdate"]
 
     ordered_on = Order.objects.get(token=order["token"]).created.date()
-    result = update({"dueDate": (ordered_on - datetime.timedelta(days=2)).isoformat()}, 1)
+    result = update(
+        {"dueDate": (ordered_on - datetime.timedelta(days=2)).isoformat()}, 1
+    )
     assert result["openOrderErrors"][0]["field"] == "input.dueDate"
     assert result["openOrderErrors"][0]["code"] == "INVALID_DATE"
     result = update({"assignee": Node.to_global_id("User", customer.pk)}, 1)
@@ -238,8 +254,12 @@ def test_staff_update_due_date_assignee_and_notes(api, staff_api, demo_shop):
     assert mail.outbox == []
 
 
-def test_cancelling_the_order_cancels_its_jobs_and_frees_capacity(api, staff_api, demo_shop):
-    order = place_order(api, demo_shop, [("kaos-custom", 3), ("kue-ulang-tahun-custom", 1)])
+def test_cancelling_the_order_cancels_its_jobs_and_frees_capacity(
+    api, staff_api, demo_shop
+):
+    order = place_order(
+        api, demo_shop, [("kaos-custom", 3), ("kue-ulang-tahun-custom", 1)]
+    )
     jobs = jobs_of(staff_api, order["number"])
     assert len(jobs) == 2
     saved = Order.objects.get(token=order["token"])
@@ -255,7 +275,10 @@ def test_cancelling_the_order_cancels_its_jobs_and_frees_capacity(api, staff_api
     other = place_order(api, demo_shop, [("kaos-custom", 1)])
     other_order = Order.objects.get(token=other["token"])
     kept = CapacityReservation.objects.create(
-        product_type=job.product_type, order=other_order, day=datetime.date.today(), quantity=1
+        product_type=job.product_type,
+        order=other_order,
+        day=datetime.date.today(),
+        quantity=1,
     )
 
     result = staff_api.query(ORDER_CANCEL, {"id": order["id"]})["orderCancel"]
@@ -284,7 +307,8 @@ def test_fulfillment_gate(api, staff_api, demo_shop):
 
     # Not at its last stage: refused, with an OrderError naming the line.
     result = staff_api.query(
-        ORDER_FULFILL, {"order": order["id"], "input": fulfill_input(order, warehouse_id())}
+        ORDER_FULFILL,
+        {"order": order["id"], "input": fulfill_input(order, warehouse_id())},
     )["orderFulfill"]
     assert result["fulfillments"] is None
     (error,) = result["orderErrors"]
@@ -298,7 +322,10 @@ def test_fulfillment_gate(api, staff_api, demo_shop):
     # Ready stock ships as in Saleor.
     result = staff_api.query(
         ORDER_FULFILL,
-        {"order": order["id"], "input": fulfill_input(order, warehouse_id(), [tote_line])},
+        {
+            "order": order["id"],
+            "input": fulfill_input(order, warehouse_id(), [tote_line]),
+        },
     )["orderFulfill"]
     assert result["orderErrors"] == []
     assert result["order"]["status"] == "PARTIALLY_FULFILLED"
@@ -319,7 +346,10 @@ def test_fulfillment_gate(api, staff_api, demo_shop):
         parameters__message__startswith="Fulfilled before production finished",
     ).exists()
     # The job itself is untouched by shipping.
-    assert staff_api.query(JOB, {"id": job["id"]})["productionJob"]["currentStage"] == "RECEIVED"
+    assert (
+        staff_api.query(JOB, {"id": job["id"]})["productionJob"]["currentStage"]
+        == "RECEIVED"
+    )
 
 
 def test_board_filters_jobs_by_assignee(api, staff_api, demo_shop):
@@ -328,11 +358,20 @@ def test_board_filters_jobs_by_assignee(api, staff_api, demo_shop):
 
     from .production_helpers import JOBS, UPDATE, place_order
 
-    order = place_order(api, demo_shop, [("kaos-custom", 1), ("rangkaian-bunga-custom", 1)])
+    order = place_order(
+        api, demo_shop, [("kaos-custom", 1), ("rangkaian-bunga-custom", 1)]
+    )
     first, second = jobs_of(staff_api, order["number"])
-    staff_id = Node.to_global_id("User", User.objects.get(email="staff@openorder.test").pk)
+    staff_id = Node.to_global_id(
+        "User", User.objects.get(email="staff@openorder.test").pk
+    )
     assigned = staff_api.query(
-        UPDATE, {"id": first["id"], "input": {"assignee": staff_id}, "version": first["version"]}
+        UPDATE,
+        {
+            "id": first["id"],
+            "input": {"assignee": staff_id},
+            "version": first["version"],
+        },
     )["productionJobUpdate"]
     assert assigned["openOrderErrors"] == []
 

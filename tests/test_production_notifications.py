@@ -1,6 +1,7 @@
 """E-mails about production: one per stage change (also through a real
 worker on Redis), never twice for one change however often the task runs,
 in the order's language; delay notices; overdue marking and staff alerts."""
+
 import datetime
 import email
 import os
@@ -74,10 +75,12 @@ def test_a_real_worker_sends_one_email_per_stage_change(
     # the repeat has been handled.
     advance_ok(staff_api, job)
     wait_for(
-        lambda: Notification.objects.filter(
-            order__token=order["token"], kind="stage_changed", sent_at__isnull=False
-        ).count()
-        == 2
+        lambda: (
+            Notification.objects.filter(
+                order__token=order["token"], kind="stage_changed", sent_at__isnull=False
+            ).count()
+            == 2
+        )
     )
     # File names don't order e-mails sent within one second: compare sorted.
     ours = sorted(
@@ -86,10 +89,15 @@ def test_a_real_worker_sends_one_email_per_stage_change(
         if subject.startswith("Order #%s: " % order["number"])
     )
     assert ours == [
-        ('Order #%s: Kaos Sablon Custom is now "Design confirmed"' % order["number"],
-         "pembeli@openorder.test"),
-        ('Order #%s: Kaos Sablon Custom is now "Printing (sablon)"' % order["number"],
-         "pembeli@openorder.test"),
+        (
+            'Order #%s: Kaos Sablon Custom is now "Design confirmed"' % order["number"],
+            "pembeli@openorder.test",
+        ),
+        (
+            'Order #%s: Kaos Sablon Custom is now "Printing (sablon)"'
+            % order["number"],
+            "pembeli@openorder.test",
+        ),
     ]
     first.refresh_from_db()
     assert first.attempts == 1
@@ -106,7 +114,9 @@ def test_a_retried_task_sends_nothing_more(api, staff_api, demo_shop, settings):
     settings.EMAIL_TIMEOUT = 2
     mail.outbox = []
     job = advance_ok(staff_api, job)
-    notification = Notification.objects.get(order__token=order["token"], kind="stage_changed")
+    notification = Notification.objects.get(
+        order__token=order["token"], kind="stage_changed"
+    )
     assert notification.sent_at is None
 
     # The retry sends it; every later retry or repeat sends nothing.
@@ -129,7 +139,9 @@ def test_a_retried_task_sends_nothing_more(api, staff_api, demo_shop, settings):
         ("fr", 'Order #{n}: Kue Ulang Tahun Custom is now "Confirmed"'),
     ],
 )
-def test_stage_email_in_the_orders_language(api, staff_api, demo_shop, language, subject):
+def test_stage_email_in_the_orders_language(
+    api, staff_api, demo_shop, language, subject
+):
     order = place_order(api, demo_shop, [("kue-ulang-tahun-custom", 1)])
     Order.objects.filter(token=order["token"]).update(language_code=language)
     (job,) = jobs_of(staff_api, order["number"])
@@ -147,7 +159,9 @@ def _configure_staff_email(staff_api, value):
             "id": OpenOrderPlugin.PLUGIN_ID,
             "input": {
                 "active": True,
-                "configuration": [{"name": "Staff notification e-mail", "value": value}],
+                "configuration": [
+                    {"name": "Staff notification e-mail", "value": value}
+                ],
             },
         },
     )["pluginUpdate"]["pluginsErrors"]
@@ -192,9 +206,12 @@ def test_overdue_jobs_are_marked_and_staff_alerted_once(api, staff_api, demo_sho
 
     # The next runs alert nobody again.
     assert mark_overdue_production_jobs(week_later) == []
-    assert mark_overdue_production_jobs(
-        (promised + datetime.timedelta(days=8)).isoformat()
-    ) == []
+    assert (
+        mark_overdue_production_jobs(
+            (promised + datetime.timedelta(days=8)).isoformat()
+        )
+        == []
+    )
     assert len([m for m in mail.outbox if m.subject.startswith("Terlambat:")]) == 1
     # The overview filter finds it.
     data = staff_api.query(
@@ -208,7 +225,8 @@ def test_overdue_jobs_are_marked_and_staff_alerted_once(api, staff_api, demo_sho
     new_date = (promised + datetime.timedelta(days=30)).isoformat()
     # `today` for the domain is the real today, so the new date is ahead.
     result = staff_api.query(
-        UPDATE, {"id": job["id"], "input": {"dueDate": new_date}, "version": job["version"]}
+        UPDATE,
+        {"id": job["id"], "input": {"dueDate": new_date}, "version": job["version"]},
     )["productionJobUpdate"]
     assert result["openOrderErrors"] == []
     assert result["job"]["isOverdue"] is False
@@ -224,15 +242,22 @@ def test_overdue_alert_goes_to_saleors_staff_recipients_without_a_plugin_email(
     # configuration, so an earlier test's e-mail may linger: clear it.
     _configure_staff_email(staff_api, "")
     StaffNotificationRecipient.objects.create(user=demo_shop["staff"], active=True)
-    StaffNotificationRecipient.objects.create(staff_email="gudang@openorder.test", active=True)
-    StaffNotificationRecipient.objects.create(staff_email="lama@openorder.test", active=False)
+    StaffNotificationRecipient.objects.create(
+        staff_email="gudang@openorder.test", active=True
+    )
+    StaffNotificationRecipient.objects.create(
+        staff_email="lama@openorder.test", active=False
+    )
     order = place_order(api, demo_shop, [("kaos-custom", 1)])
     (job,) = jobs_of(staff_api, order["number"])
     promised = datetime.date.fromisoformat(job["promisedDate"])
     mail.outbox = []
     mark_overdue_production_jobs((promised + datetime.timedelta(days=1)).isoformat())
     alerts = [m for m in mail.outbox if m.subject.startswith("Terlambat:")]
-    assert sorted(m.to[0] for m in alerts) == ["gudang@openorder.test", "staff@openorder.test"]
+    assert sorted(m.to[0] for m in alerts) == [
+        "gudang@openorder.test",
+        "staff@openorder.test",
+    ]
 
 
 @pytest.mark.celery_worker
@@ -242,19 +267,31 @@ def test_the_periodic_task_marks_overdue_jobs_in_a_real_worker(
     _configure_staff_email(staff_api, "dapur@openorder.test")
     order = place_order(api, demo_shop, [("kue-ulang-tahun-custom", 1)])
     (job,) = jobs_of(staff_api, order["number"])
-    day_after = datetime.date.fromisoformat(job["promisedDate"]) + datetime.timedelta(days=1)
+    day_after = datetime.date.fromisoformat(job["promisedDate"]) + datetime.timedelta(
+        days=1
+    )
 
     # What beat sends: the task by name, on Redis.
     mark_overdue_production_jobs.delay(day_after.isoformat())
-    wait_for(lambda: ProductionJob.objects.filter(order__token=order["token"], is_overdue=True).exists())
+    wait_for(
+        lambda: ProductionJob.objects.filter(
+            order__token=order["token"], is_overdue=True
+        ).exists()
+    )
     alert = wait_for(
         lambda: Notification.objects.filter(
             order__token=order["token"], kind="overdue_alert", sent_at__isnull=False
         ).first()
     )
     assert alert.recipient == "dapur@openorder.test"
-    subjects = [subject for subject, to in worker_mails(tmp_path) if to == "dapur@openorder.test"]
-    assert len(subjects) == 1 and subjects[0].startswith("Terlambat: pesanan #%s" % order["number"])
+    subjects = [
+        subject
+        for subject, to in worker_mails(tmp_path)
+        if to == "dapur@openorder.test"
+    ]
+    assert len(subjects) == 1 and subjects[0].startswith(
+        "Terlambat: pesanan #%s" % order["number"]
+    )
     _configure_staff_email(staff_api, "")
 
 

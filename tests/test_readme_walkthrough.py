@@ -2,6 +2,7 @@
 operation and its variables are read from README.md (between the walkthrough
 markers) and sent in order, for a first-time guest, for a signed-in customer,
 and for each deposit policy. A README example that stops working fails here."""
+
 import json
 import os
 import re
@@ -12,7 +13,9 @@ from .client import ApiClient
 from .payments_helpers import set_policy
 from .storefront import variant_id
 
-README = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "README.md")
+README = os.path.join(
+    os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "README.md"
+)
 BLOCK = re.compile(r"```(graphql|json)\n(.*?)```", re.S)
 
 
@@ -25,7 +28,9 @@ def walkthrough():
     blocks = BLOCK.findall(text[start:end])
     steps = []
     for (kind, document), (var_kind, variables) in zip(blocks[::2], blocks[1::2]):
-        assert (kind, var_kind) == ("graphql", "json"), "each operation is followed by its variables"
+        assert (kind, var_kind) == ("graphql", "json"), (
+            "each operation is followed by its variables"
+        )
         name = re.search(r"^(?:query|mutation) (\w+)", document, re.M).group(1)
         steps.append((name, document, json.loads(variables)))
     return steps
@@ -80,7 +85,9 @@ def run_walkthrough(client, demo_shop):
             known["checkoutId"] = checkout["id"]
             known[("Payment", "token")] = checkout["token"]
         elif name == "ShippingAddress":
-            methods = data["checkoutShippingAddressUpdate"]["checkout"]["availableShippingMethods"]
+            methods = data["checkoutShippingAddressUpdate"]["checkout"][
+                "availableShippingMethods"
+            ]
             known["shippingMethodId"] = methods[0]["id"]
         elif name == "ShippingMethod":
             checkout = data["checkoutShippingMethodUpdate"]["checkout"]
@@ -119,7 +126,10 @@ def test_a_signed_in_customer_checks_out_as_the_readme_says(api, demo_shop):
     customer = api.signed_in(catalog.CUSTOMER_EMAIL, catalog.CUSTOMER_PASSWORD)
     answers = run_walkthrough(customer, demo_shop)
 
-    assert answers["Complete"]["checkoutComplete"]["order"]["total"]["gross"]["amount"] == TOTAL
+    assert (
+        answers["Complete"]["checkoutComplete"]["order"]["total"]["gross"]["amount"]
+        == TOTAL
+    )
     assert schedule_of(answers)["state"] == "AWAITING_DEPOSIT"
 
 
@@ -132,7 +142,9 @@ def test_a_signed_in_customer_checks_out_as_the_readme_says(api, demo_shop):
         ({"deposit_type": "FULL", "deposit_value": 0}, TOTAL, "AWAITING_DEPOSIT"),
     ],
 )
-def test_every_deposit_policy_through_the_readme(live_server, site, demo_shop, policy, deposit, state):
+def test_every_deposit_policy_through_the_readme(
+    live_server, site, demo_shop, policy, deposit, state
+):
     set_policy("kaos-type", **policy)
     answers = run_walkthrough(ApiClient(live_server.url), demo_shop)
 
@@ -143,6 +155,9 @@ def test_every_deposit_policy_through_the_readme(live_server, site, demo_shop, p
         assert "DEPOSIT" not in kinds
         assert kinds["BALANCE"]["amount"]["amount"] == TOTAL
     else:
-        assert (kinds["DEPOSIT"]["amount"]["amount"], kinds["DEPOSIT"]["status"]) == (deposit, "DUE")
+        assert (kinds["DEPOSIT"]["amount"]["amount"], kinds["DEPOSIT"]["status"]) == (
+            deposit,
+            "DUE",
+        )
         balance = kinds.get("BALANCE", {"amount": {"amount": 0}})["amount"]["amount"]
         assert deposit + balance == TOTAL

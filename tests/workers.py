@@ -1,4 +1,5 @@
 """A real Celery worker process on a real Redis, against the test database."""
+
 import os
 import subprocess
 import sys
@@ -28,7 +29,12 @@ def wait_for(predicate, timeout=30.0, interval=0.2):
 
 
 # Celery keeps Django's CELERY_* names beside its own; both must change.
-CONF_KEYS = ("CELERY_TASK_ALWAYS_EAGER", "task_always_eager", "CELERY_BROKER_URL", "broker_url")
+CONF_KEYS = (
+    "CELERY_TASK_ALWAYS_EAGER",
+    "task_always_eager",
+    "CELERY_BROKER_URL",
+    "broker_url",
+)
 
 
 def _configure_celery(values):
@@ -46,7 +52,12 @@ def worker_env(email_url="console://"):
         DJANGO_SETTINGS_MODULE="openorder_plugin.saleor2.settings",
         CELERY_BROKER_URL=REDIS_URL,
         DATABASE_URL="postgres://%s@%s:%s/%s"
-        % (db["USER"] or "postgres", db["HOST"] or "127.0.0.1", db["PORT"] or 5432, db["NAME"]),
+        % (
+            db["USER"] or "postgres",
+            db["HOST"] or "127.0.0.1",
+            db["PORT"] or 5432,
+            db["NAME"],
+        ),
         EMAIL_URL=email_url,
     )
     return env
@@ -60,9 +71,18 @@ def start_worker(*extra_args, email_url="console://"):
     celery = os.path.join(os.path.dirname(sys.executable), "celery")
     log = tempfile.TemporaryFile(mode="w+")
     process = subprocess.Popen(
-        [celery, "-A", "saleor.celeryconf:app", "worker", "--pool=solo",
-         "--loglevel=INFO", "--without-gossip", "--without-mingle",
-         "--without-heartbeat", *extra_args],
+        [
+            celery,
+            "-A",
+            "saleor.celeryconf:app",
+            "worker",
+            "--pool=solo",
+            "--loglevel=INFO",
+            "--without-gossip",
+            "--without-mingle",
+            "--without-heartbeat",
+            *extra_args,
+        ],
         env=worker_env(email_url),
         stdout=log,
         stderr=subprocess.STDOUT,
@@ -100,7 +120,9 @@ def celery_worker(transactional_db, request):
     try:
         redis.Redis.from_url(REDIS_URL).flushdb()
     except redis.exceptions.ConnectionError:
-        pytest.fail("Redis is not reachable at %s: the test command starts it" % REDIS_URL)
+        pytest.fail(
+            "Redis is not reachable at %s: the test command starts it" % REDIS_URL
+        )
     previous = {key: celery_app.conf.get(key) for key in CONF_KEYS}
     _configure_celery(dict(zip(CONF_KEYS, (False, False, REDIS_URL, REDIS_URL))))
     process = start_worker(email_url=email_url)
@@ -109,4 +131,6 @@ def celery_worker(transactional_db, request):
     finally:
         output = stop_worker(process)
         _configure_celery(previous)
-        sys.stdout.write("\n--- celery worker output ---\n%s\n" % (output or "")[-4000:])
+        sys.stdout.write(
+            "\n--- celery worker output ---\n%s\n" % (output or "")[-4000:]
+        )

@@ -7,6 +7,7 @@ when the pattern is saved.
 The plugin's one pattern compiler: the catalog checks merchants' patterns
 with `compile_pattern`, checkout matches buyers' values with `pattern_matches`
 (openorder_plugin.specs.values); each pattern is compiled once per process."""
+
 from functools import lru_cache
 
 import re2

@@ -3,8 +3,8 @@
 Other parts (checkout specs, production, payments) read the catalog through
 these functions. A product type without a settings row is ready stock: its
 settings are the unsaved defaults."""
-from saleor.product.models import Product, ProductType
 
+from ..host import get_host
 from ..models import CustomSpecField, MadeToOrderSettings
 
 
@@ -16,7 +16,9 @@ def default_settings(product_type):
 def get_settings(product_type_id):
     """The made-to-order settings of a product type (the unsaved ready-stock
     defaults when it has none). One query."""
-    settings = MadeToOrderSettings.objects.filter(product_type_id=product_type_id).first()
+    settings = MadeToOrderSettings.objects.filter(
+        product_type_id=product_type_id
+    ).first()
     if settings is None:
         settings = MadeToOrderSettings(product_type_id=product_type_id)
     return settings
@@ -29,9 +31,7 @@ def settings_for_product_types(product_type_ids):
         settings.product_type_id: settings
         for settings in MadeToOrderSettings.objects.filter(product_type_id__in=ids)
     }
-    return {
-        pk: found.get(pk) or MadeToOrderSettings(product_type_id=pk) for pk in ids
-    }
+    return {pk: found.get(pk) or MadeToOrderSettings(product_type_id=pk) for pk in ids}
 
 
 def fields_for_product_type(product_type_id):
@@ -71,15 +71,20 @@ def made_to_order_for_product(products, product_id=None, slug=None):
     product_type = product.product_type
     settings = get_settings(product_type.pk)
     settings.product_type = product_type
-    fields = fields_for_product_type(product_type.pk) if settings.is_made_to_order else []
+    fields = (
+        fields_for_product_type(product_type.pk) if settings.is_made_to_order else []
+    )
     return MadeToOrderView(product_type, settings, fields, product=product)
 
 
 def product_types_with_settings():
     """Every product type, with its settings and fields prefetched, for the
     staff listing (a paginated queryset: three queries per page)."""
-    return ProductType.objects.select_related("made_to_order").prefetch_related(
-        "custom_spec_fields"
+    return (
+        get_host()
+        .product_types()
+        .select_related("made_to_order")
+        .prefetch_related("custom_spec_fields")
     )
 
 
@@ -95,4 +100,4 @@ def view_for_product_type(product_type):
 
 
 def products_visible_to(user):
-    return Product.objects.visible_to_user(user)
+    return get_host().products_visible_to(user)

@@ -2,22 +2,21 @@
 
 Each function is one transaction: it locks the Saleor product type row (so
 concurrent edits of the same type's schema run one after the other), checks
-the whole change with `definitions`, stores it and bumps the schema version.
+the whole change with `type_settings` or `spec_fields`, stores it and bumps the schema version.
 When it raises OpenOrderError nothing was stored."""
+
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from saleor.product.models import ProductType, ProductVariant
-from saleor.warehouse.models import Stock, Warehouse
 
 from ..errors import OpenOrderError, OpenOrderErrorCode as Code
+from ..host import get_host
 from ..models import CustomSpecField, MadeToOrderSettings
-from . import definitions
+from . import spec_fields, type_settings
+from .selectors import get_settings
 
 
-def _lock_product_type(product_type_id, field="productTypeId"):
-    product_type = (
-        ProductType.objects.select_for_update().filter(pk=product_type_id).first()
-    )
+def _lock_product_type(product_type_id, field="product_type_id"):
+    product_type = get_host().lock_product_type(product_type_id)
     if product_type is None:
         raise OpenOrderError.single(field, Code.NOT_FOUND, "No such product type.")
     return product_type
@@ -42,7 +41,7 @@ def _as_dict(instance, attrs):
 
 
 def _field_dicts(fields):
-    return [_as_dict(field, definitions.FIELD_ATTRS) for field in fields]
+    return [_as_dict(field, spec_fields.FIELD_ATTRS) for field in fields]
 
 
 # --- settings --------------------------------------------------------------
@@ -51,34 +50,13 @@ def _field_dicts(fields):
 def make_product_sellable(product):
     """After a product is added: if its type is made to order, its variants
     are made sellable like the type's others."""
-    from .selectors import get_settings
-
     if get_settings(product.product_type_id).is_made_to_order:
         make_variants_sellable(product.product_type_id)
 
 
 def make_variants_sellable(product_type):
-    """Made-to-order variants are never refused for lack of stock: Saleor then
-    skips the quantity check and allocation (track_inventory=False), but still
-    needs a stock row in a warehouse that ships to the buyer's country, so
-    every variant gets one (quantity 0) in every warehouse. Idempotent."""
-    variants = ProductVariant.objects.filter(product__product_type=product_type)
-    variants.filter(track_inventory=True).update(track_inventory=False)
-    variant_ids = list(variants.values_list("pk", flat=True))
-    if not variant_ids:
-        return
-    existing = set(
-        Stock.objects.filter(product_variant_id__in=variant_ids).values_list(
-            "product_variant_id", "warehouse_id"
-        )
-    )
-    missing = [
-        Stock(product_variant_id=variant_id, warehouse_id=warehouse_id, quantity=0)
-        for warehouse_id in Warehouse.objects.values_list("pk", flat=True)
-        for variant_id in variant_ids
-        if (variant_id, warehouse_id) not in existing
-    ]
-    Stock.objects.bulk_create(missing, ignore_conflicts=True)
+    """Made-to-order variants are never refused for lack of stock. Idempotent."""
+    get_host().make_variants_sellable(product_type)
 
 
 @transaction.atomic
@@ -88,8 +66,8 @@ def update_settings(product_type_id, changes, prefix="input"):
     product_type = _lock_product_type(product_type_id)
     settings = _settings_for(product_type)
     was_made_to_order = settings.is_made_to_order
-    values = definitions.clean_settings(
-        _as_dict(settings, definitions.SETTINGS_ATTRS), changes, prefix
+    values = type_settings.clean_settings(
+        _as_dict(settings, type_settings.SETTINGS_ATTRS), changes, prefix
     )
     for attr, value in values.items():
         setattr(settings, attr, value)
@@ -97,10 +75,8 @@ def update_settings(product_type_id, changes, prefix="input"):
     if settings.is_made_to_order:
         make_variants_sellable(product_type)
     elif was_made_to_order:
-        # Back to ready stock: sold from stock again, as Saleor does by default.
-        ProductVariant.objects.filter(product__product_type=product_type).update(
-            track_inventory=True
-        )
+        # Back to ready stock: sold from stock again, as the host does by default.
+        get_host().sell_variants_from_stock(product_type)
     return settings
 
 
@@ -142,7 +118,7 @@ def create_field(product_type_id, data, prefix="input"):
     product_type = _lock_product_type(product_type_id)
     settings = _settings_for(product_type)
     siblings = list(CustomSpecField.objects.filter(product_type=product_type))
-    values = definitions.clean_field(None, data, _field_dicts(siblings), prefix)
+    values = spec_fields.clean_field(None, data, _field_dicts(siblings), prefix)
     position = max([field.position for field in siblings], default=-1) + 1
     spec_field = CustomSpecField(product_type=product_type, position=position)
     _save_field(spec_field, values, prefix)
@@ -160,14 +136,14 @@ def update_field(field_id, changes, prefix="input"):
     siblings = _field_dicts(
         CustomSpecField.objects.filter(product_type=product_type).exclude(pk=field_id)
     )
-    current = _as_dict(spec_field, definitions.FIELD_ATTRS)
-    values = definitions.clean_field(current, changes, siblings, prefix)
+    current = _as_dict(spec_field, spec_fields.FIELD_ATTRS)
+    values = spec_fields.clean_field(current, changes, siblings, prefix)
     if values == current:
         return spec_field  # nothing changes, so the schema version stays
     for sibling in siblings:
         if sibling["visible_when_field"] == old_code:
             sibling["visible_when_field"] = values["code"]
-    definitions.check_dependents(values, siblings, prefix)
+    spec_fields.check_dependents(values, siblings, prefix)
     _save_field(spec_field, values, prefix)
     if values["code"] != old_code:
         CustomSpecField.objects.filter(

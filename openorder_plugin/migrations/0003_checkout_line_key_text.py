@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('openorder', '0002_payment_window_and_notifications'),
+        ("openorder", "0002_payment_window_and_notifications"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='capacityreservation',
-            name='checkout_line_id',
+            model_name="capacityreservation",
+            name="checkout_line_id",
             field=models.CharField(blank=True, max_length=36, null=True),
         ),
     ]

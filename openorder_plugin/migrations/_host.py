@@ -4,6 +4,7 @@ One migration set serves every host: the first migration depends on the
 host's tables as they are in that host's release (on Saleor 3 the order and
 checkout-line keys are UUIDs by then), so its foreign keys take the host's key
 types. Django's loader skips modules whose names start with "_"."""
+
 from importlib.util import find_spec
 
 from django.core.exceptions import ImproperlyConfigured

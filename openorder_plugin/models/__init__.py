@@ -1,4 +1,5 @@
 """The plugin's data, one module per part of the product."""
+
 from .catalog import CustomSpecField, MadeToOrderSettings
 from .checkout import CapacityReservation, OrderLineSpec, SpecUpload
 from .payments import Installment, PaymentRecord, PaymentSchedule

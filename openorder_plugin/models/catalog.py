@@ -1,4 +1,5 @@
 """Made-to-order settings and the custom-spec schema of a Saleor product type."""
+
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.db.models import Q
@@ -91,7 +92,9 @@ class MadeToOrderSettings(models.Model):
 
 class CustomSpecField(models.Model):
     product_type = models.ForeignKey(
-        "product.ProductType", related_name="custom_spec_fields", on_delete=models.CASCADE
+        "product.ProductType",
+        related_name="custom_spec_fields",
+        on_delete=models.CASCADE,
     )
     code = models.CharField(max_length=64)
     label = models.CharField(max_length=128)

@@ -4,6 +4,7 @@ lines, and the production capacity an order holds.
 A checkout line's specs live in Saleor's own `CheckoutLine.data` (under the
 "openorder" key): Saleor keeps lines of one variant apart exactly when their
 data differ, and the price hooks read them without a query."""
+
 import uuid
 
 from django.db import models
@@ -20,7 +21,11 @@ class SpecUpload(models.Model):
     checkout_token = models.UUIDField(db_index=True)
     # Kept after checkout completion so the order (and staff) can still read it.
     order = models.ForeignKey(
-        "order.Order", null=True, blank=True, related_name="+", on_delete=models.SET_NULL
+        "order.Order",
+        null=True,
+        blank=True,
+        related_name="+",
+        on_delete=models.SET_NULL,
     )
     storage_name = models.CharField(max_length=255)
     original_name = models.CharField(max_length=255)
@@ -54,7 +59,9 @@ class CapacityReservation(models.Model):
     product type's settings, so concurrent checkouts never overbook."""
 
     product_type = models.ForeignKey(
-        "product.ProductType", related_name="capacity_reservations", on_delete=models.CASCADE
+        "product.ProductType",
+        related_name="capacity_reservations",
+        on_delete=models.CASCADE,
     )
     order_line = models.ForeignKey(
         "order.OrderLine",
@@ -63,7 +70,10 @@ class CapacityReservation(models.Model):
         on_delete=models.CASCADE,
     )
     order = models.ForeignKey(
-        "order.Order", null=True, related_name="capacity_reservations", on_delete=models.CASCADE
+        "order.Order",
+        null=True,
+        related_name="capacity_reservations",
+        on_delete=models.CASCADE,
     )
     # Between checkoutComplete's checks and the order, a reservation is a hold
     # of the checkout: it lapses at expires_at unless the order takes it over.

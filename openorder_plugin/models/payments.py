@@ -1,5 +1,6 @@
 """Deferred payment: an order's schedule of installments and the money staff
 record against it."""
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -58,10 +59,19 @@ class DeadlineKind:
     CHOICES = [(DEPOSIT, "Deposit payment"), (CONFIRMATION, "Confirmation by staff")]
 
 
+class PaymentScheduleQuerySet(models.QuerySet):
+    def locked_for_order(self, order_id):
+        """The order's schedule, locked for the rest of the transaction (every
+        change of an order's money is serialised on it); None when the order
+        has none."""
+        return self.select_for_update().filter(order_id=order_id).first()
+
+
 class PaymentSchedule(models.Model):
     order = models.OneToOneField(
         "order.Order", related_name="payment_schedule", on_delete=models.CASCADE
     )
+    objects = PaymentScheduleQuerySet.as_manager()
     currency = models.CharField(max_length=settings.DEFAULT_CURRENCY_CODE_LENGTH)
     total = models.DecimalField(max_digits=12, decimal_places=3)
     # The cancellation rule applied, when the order was cancelled.
@@ -82,7 +92,10 @@ class PaymentSchedule(models.Model):
         constraints = [
             models.CheckConstraint(
                 check=Q(deadline__isnull=True, deadline_kind="")
-                | Q(deadline__isnull=False, deadline_kind__in=["DEPOSIT", "CONFIRMATION"]),
+                | Q(
+                    deadline__isnull=False,
+                    deadline_kind__in=["DEPOSIT", "CONFIRMATION"],
+                ),
                 name="openorder_schedule_deadline_kind",
             )
         ]
@@ -131,7 +144,9 @@ class PaymentRecord(models.Model):
     request record once."""
 
     order = models.ForeignKey(
-        "order.Order", related_name="open_order_payment_records", on_delete=models.CASCADE
+        "order.Order",
+        related_name="open_order_payment_records",
+        on_delete=models.CASCADE,
     )
     payment = models.ForeignKey(
         "payment.Payment", null=True, related_name="+", on_delete=models.SET_NULL

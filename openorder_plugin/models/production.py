@@ -1,4 +1,5 @@
 """Production: a job per made-to-order order line, moved through its stages."""
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q

@@ -11,16 +11,16 @@ A row may wait (`send_after`) so that later changes join it: jobs of one
 order reaching the same stage within a few minutes are told in one e-mail. An
 open batch has a `batch_key`; joining it happens under its row lock, and
 sending closes it, so an item is either in the e-mail or in a new batch."""
+
 import datetime
 import logging
 
 from django.db import IntegrityError, transaction
+from django.dispatch import Signal
 from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
 from django.utils import timezone
-from saleor.core.emails import get_email_context
-from templated_email import send_templated_mail
-
+from ..host import get_host
 from ..l10n import FALLBACK_LANGUAGE, language_of, override
 from ..models import Notification
 
@@ -42,12 +42,17 @@ def template_name(kind, language):
     raise TemplateDoesNotExist(kind)
 
 
-def _schedule_send(notification):
-    from ..tasks import send_notification as send_notification_task
+# Sent once the transaction that owes an e-mail has committed; the Celery
+# task that sends it listens (tasks.py), so the outbox knows no task queue.
+notification_due = Signal()
 
+
+def _schedule_send(notification):
     delay = max((notification.send_after - timezone.now()).total_seconds(), 0)
     transaction.on_commit(
-        lambda: send_notification_task.apply_async((notification.pk,), countdown=delay)
+        lambda: notification_due.send(
+            sender=Notification, notification_id=notification.pk, delay=delay
+        )
     )
 
 
@@ -73,7 +78,9 @@ def queue(key, kind, recipient, context, *, order=None, language=None, delay_sec
     return notification
 
 
-def add_to_batch(batch_key, key, kind, recipient, context, item, *, order, language, delay_seconds):
+def add_to_batch(
+    batch_key, key, kind, recipient, context, item, *, order, language, delay_seconds
+):
     """Add `item` to the open batch `batch_key` (its e-mail not sent yet), or
     open one that waits `delay_seconds` for more items. `context["items"]`
     lists them in the order they came."""
@@ -89,7 +96,8 @@ def add_to_batch(batch_key, key, kind, recipient, context, item, *, order, langu
                     order=order,
                     recipient=recipient,
                     context=dict(context, items=[item], language=language_of(language)),
-                    send_after=timezone.now() + datetime.timedelta(seconds=delay_seconds),
+                    send_after=timezone.now()
+                    + datetime.timedelta(seconds=delay_seconds),
                 )
         except IntegrityError:
             # A batch is open (or this very change was queued already).
@@ -127,15 +135,12 @@ def send_notification(notification_id, wait=True):
     if notification.send_after > timezone.now() + datetime.timedelta(seconds=1):
         return False
     notification.attempts += 1
-    send_kwargs, context = get_email_context()
-    context.update(notification.context)
     language = language_of(notification.context.get("language"))
     with override(language):
-        send_templated_mail(
-            template_name=template_name(notification.kind, language),
-            recipient_list=[notification.recipient],
-            context=context,
-            **send_kwargs,
+        get_host().send_mail(
+            template_name(notification.kind, language),
+            notification.recipient,
+            notification.context,
         )
     notification.sent_at = timezone.now()
     notification.batch_key = None  # closed: later items open a new batch

@@ -1,20 +1,17 @@
 """What happens to the money when an order with a schedule is cancelled.
 
 FULL_REFUND: every made-to-order line is still at or before its product
-type's free-cancellation stage, so everything captured is refunded (Saleor's
-gateway.refund) and an authorisation with nothing captured is voided
-(gateway.void). DEPOSIT_KEPT: production went past that stage on some line,
+type's free-cancellation stage, so everything captured is refunded through
+the host and an authorisation with nothing captured is voided. DEPOSIT_KEPT: production went past that stage on some line,
 so the shop keeps the deposit: what was captured beyond it is refunded and the
 balance is waived. The rule is stored on the schedule and written to the
 order's history."""
+
 from decimal import Decimal
 
 from django.db import transaction
-from saleor.order import actions as order_actions
-from saleor.order import events as order_events
-from saleor.payment import gateway as saleor_gateway
-from saleor.payment.models import Payment
 
+from ..host import get_host
 from ..models import PaymentSchedule, ProductionJob
 from ..models.payments import InstallmentKind, InstallmentStatus
 from ..l10n import format_money
@@ -35,7 +32,10 @@ def cancellation_rule(order):
     """FULL_REFUND while every made-to-order line is at or before its free
     stage; a line without a job (production not started) counts as at its
     first stage."""
-    jobs = {job.order_line_id: job for job in ProductionJob.objects.filter(order_id=order.pk)}
+    jobs = {
+        job.order_line_id: job
+        for job in ProductionJob.objects.filter(order_id=order.pk)
+    }
     lines = order.lines.select_related("variant__product__product_type__made_to_order")
     for line in lines:
         settings = settings_of_line(line)
@@ -54,34 +54,21 @@ def cancellation_rule(order):
 @transaction.atomic
 def cancel_schedule(order, user=None):
     """Apply the cancellation rule to a cancelled order's money, once."""
-    schedule = PaymentSchedule.objects.select_for_update().filter(order_id=order.pk).first()
+    schedule = PaymentSchedule.objects.locked_for_order(order.pk)
     if schedule is None or schedule.cancellation_rule:
         return schedule
     rule = cancellation_rule(order)
-    # Set first: Saleor's refund fires order_updated, and a cancelled schedule
+    # Set first: the host's refund fires order_updated, and a cancelled schedule
     # is no longer synced from the payment.
     schedule.cancellation_rule = rule
     schedule.save(update_fields=["cancellation_rule"])
     installments = list(schedule.installments.order_by("pk"))
     deposit = next((i for i in installments if i.kind == InstallmentKind.DEPOSIT), None)
-    payment = Payment.objects.filter(order_id=order.pk).order_by("-pk").first()
-    captured = payment.captured_amount if payment is not None else Decimal(0)
+    captured = get_host().latest_payment_captured(order)
     keep = Decimal(0)
     if rule == DEPOSIT_KEPT and deposit is not None:
         keep = min(deposit.paid_amount, captured)
-    refund = captured - keep
-
-    refunded = Decimal(0)
-    voided = False
-    if payment is not None and payment.is_active:
-        if refund > 0 and payment.can_refund():
-            saleor_gateway.refund(payment, amount=refund)
-            order_actions.order_refunded(order, user, refund, payment)
-            refunded = refund
-        elif captured == 0 and payment.can_void():
-            saleor_gateway.void(payment)
-            order_actions.order_voided(order, user, payment)
-            voided = True
+    refunded, voided = get_host().refund_or_void(order, captured - keep, user)
 
     for installment in installments:
         if installment.status in (InstallmentStatus.WAIVED, InstallmentStatus.REFUNDED):
@@ -90,7 +77,9 @@ def cancel_schedule(order, user=None):
         if kept and installment.paid_amount > 0:
             continue  # the shop keeps what was paid of the deposit
         installment.status = (
-            InstallmentStatus.REFUNDED if installment.paid_amount > 0 else InstallmentStatus.WAIVED
+            InstallmentStatus.REFUNDED
+            if installment.paid_amount > 0
+            else InstallmentStatus.WAIVED
         )
         installment.save(update_fields=["status"])
 
@@ -100,15 +89,22 @@ def cancel_schedule(order, user=None):
         return format_money(amount, currency, "en")
 
     if rule == FULL_REFUND:
-        message = "Cancelled before the free-cancellation stage: full refund (%s refunded%s)." % (
-            display(refunded, currency),
-            ", authorisation voided" if voided else "",
+        message = (
+            "Cancelled before the free-cancellation stage: full refund (%s refunded%s)."
+            % (
+                display(refunded, currency),
+                ", authorisation voided" if voided else "",
+            )
         )
     else:
         message = (
             "Cancelled after the free-cancellation stage: deposit kept (%s), balance "
             "waived (%s refunded%s)."
-            % (display(keep, currency), display(refunded, currency), ", authorisation voided" if voided else "")
+            % (
+                display(keep, currency),
+                display(refunded, currency),
+                ", authorisation voided" if voided else "",
+            )
         )
-    order_events.order_note_added_event(order=order, user=user, message=message)
+    get_host().add_order_note(order, message, user)
     return schedule

@@ -1,4 +1,5 @@
 """How much of a line is due up front, by its product type's deposit policy."""
+
 from decimal import Decimal
 from typing import Iterable, NamedTuple, Optional
 
@@ -6,7 +7,9 @@ from ..choices import BalanceDue, DepositType
 from ..money import quantize
 
 
-def line_deposit(settings, line_total: Decimal, quantity: int, currency: str) -> Decimal:
+def line_deposit(
+    settings, line_total: Decimal, quantity: int, currency: str
+) -> Decimal:
     """The deposit for one line; never more than the line's total.
 
     `settings` is the product type's MadeToOrderSettings (None: no deposit).
@@ -29,7 +32,11 @@ def line_deposit(settings, line_total: Decimal, quantity: int, currency: str) ->
 # a buyer is never asked for the balance before every line's own policy would
 # ask for it. Goods exist only once production is ready, and delivery comes
 # after that, so N days after the order < ready < delivery.
-TRIGGER_ORDER = (BalanceDue.DAYS_AFTER_ORDER, BalanceDue.ON_READY, BalanceDue.ON_DELIVERY)
+TRIGGER_ORDER = (
+    BalanceDue.DAYS_AFTER_ORDER,
+    BalanceDue.ON_READY,
+    BalanceDue.ON_DELIVERY,
+)
 
 
 class OrderLineTerms(NamedTuple):
@@ -59,7 +66,9 @@ def split_order(lines: Iterable[OrderLineTerms], total: Decimal, currency: str):
     """
     lines = list(lines)
     made_to_order = [
-        line for line in lines if line.settings is not None and line.settings.is_made_to_order
+        line
+        for line in lines
+        if line.settings is not None and line.settings.is_made_to_order
     ]
     if not made_to_order:
         return None
@@ -71,7 +80,9 @@ def split_order(lines: Iterable[OrderLineTerms], total: Decimal, currency: str):
         line_deposit(line.settings, line_total, line.quantity, currency)
         for line, line_total in zip(lines, line_totals)
     ]
-    paid_in_full = all(dep >= line_total for dep, line_total in zip(deposits, line_totals))
+    paid_in_full = all(
+        dep >= line_total for dep, line_total in zip(deposits, line_totals)
+    )
     deposit = sum(deposits, Decimal(0))  # each rounded, so the sum is too
     if paid_in_full or deposit >= total:
         deposit = total
@@ -82,7 +93,9 @@ def split_order(lines: Iterable[OrderLineTerms], total: Decimal, currency: str):
     owing = [
         line
         for line, dep, line_total in zip(lines, deposits, line_totals)
-        if line.settings is not None and line.settings.is_made_to_order and dep < line_total
+        if line.settings is not None
+        and line.settings.is_made_to_order
+        and dep < line_total
     ] or made_to_order
     latest = max(owing, key=lambda line: _trigger_rank(line.settings))
     due = latest.settings.balance_due

@@ -1,6 +1,7 @@
 """Where payment holds production and shipping back. Production calls these
 before a stage change and before fulfillment; each raises OpenOrderError when
 the plugin's configuration says the money must come first."""
+
 from ..config import BALANCE_GATE, DEPOSIT_GATE, setting_enabled
 from ..errors import OpenOrderError, OpenOrderErrorCode as Codes
 from ..models import Installment
@@ -15,7 +16,11 @@ def gate_stage_index(codes):
     """Index of the last stage a job may reach before the deposit is paid,
     which is also the stage at which staff confirm an order: CONFIRMED, or the
     first stage when a type has no CONFIRMED stage."""
-    return codes.index(LAST_STAGE_BEFORE_DEPOSIT) if LAST_STAGE_BEFORE_DEPOSIT in codes else 0
+    return (
+        codes.index(LAST_STAGE_BEFORE_DEPOSIT)
+        if LAST_STAGE_BEFORE_DEPOSIT in codes
+        else 0
+    )
 
 
 def _unpaid(order_id, **filters):
@@ -46,10 +51,14 @@ def check_stage_change(job, to_stage):
     if unpaid:
         deposit = unpaid[0]
         raise OpenOrderError.single(
-            "toStage",
+            "to_stage",
             Codes.DEPOSIT_NOT_PAID,
             "The deposit (%s, %s paid) is not paid yet; production cannot go past %s."
-            % (_money(deposit.amount, deposit), _money(deposit.paid_amount, deposit), codes[gate]),
+            % (
+                _money(deposit.amount, deposit),
+                _money(deposit.paid_amount, deposit),
+                codes[gate],
+            ),
         )
     return None
 
@@ -61,7 +70,10 @@ def check_fulfillment(order):
     if not setting_enabled(BALANCE_GATE):
         return None
     for installment in _unpaid(order.pk):
-        if installment.kind == InstallmentKind.BALANCE and installment.due_trigger == DueTrigger.ON_DELIVERY:
+        if (
+            installment.kind == InstallmentKind.BALANCE
+            and installment.due_trigger == DueTrigger.ON_DELIVERY
+        ):
             continue
         code = (
             Codes.DEPOSIT_NOT_PAID

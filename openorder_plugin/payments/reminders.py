@@ -8,15 +8,15 @@ Exactly once: each installment is handled in its own transaction under a row
 lock, and its e-mails are written to the outbox in that transaction with keys
 naming the installment, so a concurrent run waits and then finds the work
 done, and the outbox sends each e-mail once."""
+
 import datetime
 
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
-from saleor.order import FulfillmentStatus, OrderStatus
-from saleor.order import events as order_events
 
+from ..host import get_host
 from ..l10n import format_date, format_money, language_of
 from ..models import Installment, ProductionJob
 from ..models.payments import DueTrigger, InstallmentKind, InstallmentStatus
@@ -42,12 +42,16 @@ def due_date_if_reached(installment, order, today):
             return due
         return None
     if trigger == DueTrigger.ON_READY:
-        jobs = list(ProductionJob.objects.filter(order_id=order.pk).exclude(status=JobStatus.CANCELLED))
+        jobs = list(
+            ProductionJob.objects.filter(order_id=order.pk).exclude(
+                status=JobStatus.CANCELLED
+            )
+        )
         if jobs and all(job.current_stage == job.last_stage for job in jobs):
             return today + datetime.timedelta(days=payment_days())
         return None
     if trigger == DueTrigger.ON_DELIVERY:
-        if order.fulfillments.exclude(status=FulfillmentStatus.CANCELED).exists():
+        if get_host().order_has_fulfillment(order):
             return today + datetime.timedelta(days=payment_days())
         return None
     return today  # AT_CHECKOUT
@@ -68,8 +72,10 @@ def run_reminders(now=None):
     now = now or timezone.now()
     today = timezone.localtime(now).date()
     candidates = (
-        Installment.objects.filter(kind=InstallmentKind.BALANCE, schedule__cancellation_rule="")
-        .exclude(schedule__order__status=OrderStatus.CANCELED)
+        Installment.objects.filter(
+            kind=InstallmentKind.BALANCE, schedule__cancellation_rule=""
+        )
+        .exclude(schedule__order__status=get_host().cancelled_order_status)
         .filter(_needs_attention(today))
         .order_by("pk")
         .values_list("pk", flat=True)
@@ -89,9 +95,13 @@ def advance_installment(pk, now):
     today = timezone.localtime(now).date()
     if (
         schedule.cancellation_rule
-        or order.status == OrderStatus.CANCELED
+        or get_host().order_is_cancelled(order)
         or installment.status
-        not in (InstallmentStatus.PENDING, InstallmentStatus.DUE, InstallmentStatus.OVERDUE)
+        not in (
+            InstallmentStatus.PENDING,
+            InstallmentStatus.DUE,
+            InstallmentStatus.OVERDUE,
+        )
     ):
         return 0
     sent = 0
@@ -107,10 +117,17 @@ def advance_installment(pk, now):
         installment.reminder_sent_at = now
         installment.save(update_fields=["reminder_sent_at"])
         sent += _send_reminder(order, installment)
-    if installment.status == InstallmentStatus.DUE and installment.due_date and installment.due_date < today:
+    if (
+        installment.status == InstallmentStatus.DUE
+        and installment.due_date
+        and installment.due_date < today
+    ):
         installment.status = InstallmentStatus.OVERDUE
         installment.save(update_fields=["status"])
-    if installment.status == InstallmentStatus.OVERDUE and installment.overdue_alerted_at is None:
+    if (
+        installment.status == InstallmentStatus.OVERDUE
+        and installment.overdue_alerted_at is None
+    ):
         installment.overdue_alerted_at = now
         installment.save(update_fields=["overdue_alerted_at"])
         sent += _alert_staff(order, installment)
@@ -122,9 +139,13 @@ def _context(order, installment, language):
     return {
         "order_number": order.pk,
         "order_token": str(order.token),
-        "amount": format_money(installment.amount - installment.paid_amount, currency, language),
+        "amount": format_money(
+            installment.amount - installment.paid_amount, currency, language
+        ),
         "total": format_money(installment.schedule.total, currency, language),
-        "due_date": format_date(installment.due_date, language) if installment.due_date else "",
+        "due_date": format_date(installment.due_date, language)
+        if installment.due_date
+        else "",
     }
 
 
@@ -145,17 +166,24 @@ def _send_reminder(order, installment):
     # The order history is staff's, in English like the rest of Saleor's.
     message = "Balance reminder sent to %s: %s due by %s." % (
         recipient,
-        format_money(installment.amount - installment.paid_amount, installment.schedule.currency, "en"),
+        format_money(
+            installment.amount - installment.paid_amount,
+            installment.schedule.currency,
+            "en",
+        ),
         format_date(installment.due_date, "en") if installment.due_date else "",
     )
-    order_events.order_note_added_event(order=order, user=None, message=message)
+    get_host().add_order_note(order, message)
     return 1
 
 
 def _alert_staff(order, installment):
     recipients = staff_recipients()
     language = language_of(settings.LANGUAGE_CODE)
-    context = dict(_context(order, installment, language), customer_email=order.get_customer_email())
+    context = dict(
+        _context(order, installment, language),
+        customer_email=order.get_customer_email(),
+    )
     for email in recipients:
         outbox.queue(
             "installment:%s:overdue:%s" % (installment.pk, email),
@@ -166,8 +194,11 @@ def _alert_staff(order, installment):
             language=language,
         )
     english = _context(order, installment, "en")
-    message = "Balance overdue: %s was due by %s." % (english["amount"], english["due_date"])
+    message = "Balance overdue: %s was due by %s." % (
+        english["amount"],
+        english["due_date"],
+    )
     if recipients:
         message += " Staff told: %s." % ", ".join(recipients)
-    order_events.order_note_added_event(order=order, user=None, message=message)
+    get_host().add_order_note(order, message)
     return len(recipients)

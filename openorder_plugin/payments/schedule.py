@@ -1,38 +1,24 @@
 """An order's payment schedule: made when the order is placed, kept in step
-with what Saleor's payment has captured, and paid into by staff.
+with what the host's payment has captured, and paid into by staff.
 
-Saleor's payment is the ledger (captured amount, charge status, transactions,
+The host's payment is the ledger (captured amount, charge status, transactions,
 order events); the schedule says what that money is for (deposit, balance)
 and when the rest is due. Installments are paid in order: deposit first."""
+
 import datetime
 from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
-from saleor.order import OrderStatus
-from saleor.order import actions as order_actions
-from saleor.payment import ChargeStatus, TransactionKind
-from saleor.payment.interface import GatewayResponse
-from saleor.payment.models import Payment
-from saleor.payment.utils import (
-    create_payment_information,
-    create_transaction,
-    gateway_postprocess,
-)
 
 from ..errors import OpenOrderError, OpenOrderErrorCode as Codes, Problems
+from ..host import get_host
 from ..models import Installment, PaymentRecord, PaymentSchedule
 from ..models.payments import DueTrigger, InstallmentKind, InstallmentStatus
 from . import window
 from ..l10n import format_money
 from .deposits import OrderLineTerms, split_order
 from ..money import currency_precision
-
-CHARGED = (
-    ChargeStatus.PARTIALLY_CHARGED,
-    ChargeStatus.FULLY_CHARGED,
-    ChargeStatus.PARTIALLY_REFUNDED,
-)
 
 
 def schedule_for_order(order):
@@ -47,7 +33,11 @@ def schedule_for_order(order):
 
 def outstanding(schedule):
     return sum(
-        (i.amount - i.paid_amount for i in schedule.installments.all() if i.status not in InstallmentStatus.CLOSED),
+        (
+            i.amount - i.paid_amount
+            for i in schedule.installments.all()
+            if i.status not in InstallmentStatus.CLOSED
+        ),
         Decimal(0),
     )
 
@@ -66,7 +56,11 @@ def settings_of_line(line):
 def order_line_terms(order):
     lines = order.lines.select_related("variant__product__product_type__made_to_order")
     return [
-        OrderLineTerms(settings_of_line(line), line.unit_price_gross_amount * line.quantity, line.quantity)
+        OrderLineTerms(
+            settings_of_line(line),
+            line.unit_price_gross_amount * line.quantity,
+            line.quantity,
+        )
         for line in lines
     ]
 
@@ -87,16 +81,19 @@ def open_schedule(order):
     existing = schedule_for_order(order)
     if existing is not None:
         return existing
-    split = split_order(order_line_terms(order), order.total_gross_amount, order.currency)
+    split = split_order(
+        order_line_terms(order), order.total_gross_amount, order.currency
+    )
     if split is None:
         return None
     now = timezone.now()
     schedule = PaymentSchedule.objects.create(
         order=order, currency=order.currency, total=order.total_gross_amount
     )
+    installments = []
     deposit = None
     if split.deposit > 0:
-        deposit = Installment.objects.create(
+        deposit = Installment(
             schedule=schedule,
             kind=InstallmentKind.DEPOSIT,
             amount=split.deposit,
@@ -105,47 +102,52 @@ def open_schedule(order):
             status=InstallmentStatus.DUE,
             became_due_at=now,
         )
+        installments.append(deposit)
     if split.balance > 0:
         due_date = None
         if split.balance_due == DueTrigger.DAYS_AFTER_ORDER:
-            due_date = _order_date(order) + datetime.timedelta(days=split.balance_due_days or 0)
-        Installment.objects.create(
-            schedule=schedule,
-            kind=InstallmentKind.BALANCE,
-            amount=split.balance,
-            due_trigger=split.balance_due,
-            due_days=split.balance_due_days,
-            due_date=due_date,
-            status=InstallmentStatus.PENDING,
+            due_date = _order_date(order) + datetime.timedelta(
+                days=split.balance_due_days or 0
+            )
+        installments.append(
+            Installment(
+                schedule=schedule,
+                kind=InstallmentKind.BALANCE,
+                amount=split.balance,
+                due_trigger=split.balance_due,
+                due_days=split.balance_due_days,
+                due_date=due_date,
+                status=InstallmentStatus.PENDING,
+            )
         )
-    sync_paid(schedule)
-    if deposit is not None:
-        deposit.refresh_from_db()
+    # One statement; the new rows need no lock (nobody else can see them yet).
+    Installment.objects.bulk_create(installments)
+    _allocate(schedule, installments)
     window.open_window(schedule, order, deposit, now)
     return schedule
 
 
 def total_captured(order):
-    """What Saleor counts as paid (as Order._total_paid does)."""
-    return sum(
-        (
-            p.captured_amount
-            for p in Payment.objects.filter(order_id=order.pk, charge_status__in=CHARGED)
-        ),
-        Decimal(0),
-    )
+    """What the host counts as paid."""
+    return get_host().total_captured(order)
 
 
 def sync_paid(schedule):
-    """Allocate what Saleor has captured to the installments, deposit first.
+    """Allocate what the host has captured to the installments, deposit first.
     A cancelled schedule is frozen (the cancellation rule settled it)."""
     if schedule.cancellation_rule:
         return
-    remaining = total_captured(schedule.order)
-    now = timezone.now()
     installments = list(
         Installment.objects.select_for_update().filter(schedule=schedule).order_by("pk")
     )
+    _allocate(schedule, installments)
+
+
+def _allocate(schedule, installments):
+    """Spread what the host has captured over `installments` (in order),
+    saving those that change."""
+    remaining = total_captured(schedule.order)
+    now = timezone.now()
     for installment in installments:
         if installment.status in InstallmentStatus.CLOSED:
             continue
@@ -168,9 +170,9 @@ def sync_paid(schedule):
 
 @transaction.atomic
 def sync_order(order):
-    """Bring the order's schedule in step with Saleor's payment (after Saleor's
+    """Bring the order's schedule in step with the host's payment (after its
     own orderCapture or orderRefund, for example)."""
-    schedule = PaymentSchedule.objects.select_for_update().filter(order_id=order.pk).first()
+    schedule = PaymentSchedule.objects.locked_for_order(order.pk)
     if schedule is not None:
         sync_paid(schedule)
     return schedule
@@ -180,7 +182,9 @@ def _validate_record_input(amount, currency, reference, idempotency_key):
     problems = Problems()
     if amount is None or amount <= 0:
         problems.add("amount", Codes.INVALID, "The amount must be more than zero.")
-    elif currency and amount != amount.quantize(Decimal(1).scaleb(-currency_precision(currency))):
+    elif currency and amount != amount.quantize(
+        Decimal(1).scaleb(-currency_precision(currency))
+    ):
         problems.add(
             "amount",
             Codes.INVALID,
@@ -188,13 +192,19 @@ def _validate_record_input(amount, currency, reference, idempotency_key):
             % (currency, currency_precision(currency), amount),
         )
     if not (reference or "").strip():
-        problems.add("reference", Codes.REQUIRED, "Say where the money came from (e.g. a transfer reference).")
+        problems.add(
+            "reference",
+            Codes.REQUIRED,
+            "Say where the money came from (e.g. a transfer reference).",
+        )
     elif len(reference) > 255:
         problems.add("reference", Codes.TOO_LONG, "At most 255 characters.")
     if not (idempotency_key or "").strip():
-        problems.add("idempotencyKey", Codes.REQUIRED, "An idempotency key is required.")
+        problems.add(
+            "idempotency_key", Codes.REQUIRED, "An idempotency key is required."
+        )
     elif len(idempotency_key) > 255:
-        problems.add("idempotencyKey", Codes.TOO_LONG, "At most 255 characters.")
+        problems.add("idempotency_key", Codes.TOO_LONG, "At most 255 characters.")
     problems.raise_if_any()
 
 
@@ -210,43 +220,50 @@ def record_payment(order, amount, currency, reference, idempotency_key, user=Non
     _validate_record_input(amount, currency, reference, idempotency_key)
     reference = reference.strip()
     with transaction.atomic():
-        schedule = PaymentSchedule.objects.select_for_update().filter(order_id=order.pk).first()
-        if schedule is None:
-            raise OpenOrderError.single(
-                "orderId",
-                Codes.NOT_MADE_TO_ORDER,
-                "This order has no made-to-order lines, so it has no payment schedule; "
-                "use Saleor's orderCapture or orderMarkAsPaid.",
-            )
-        existing = PaymentRecord.objects.filter(order_id=order.pk, idempotency_key=idempotency_key).first()
+        schedule = window.locked_schedule(
+            order,
+            "This order has no made-to-order lines, so it has no payment schedule; "
+            "use Saleor's orderCapture or orderMarkAsPaid.",
+        )
+        existing = PaymentRecord.objects.filter(
+            order_id=order.pk, idempotency_key=idempotency_key
+        ).first()
         if existing is not None:
-            if (existing.amount, existing.currency, existing.reference) != (amount, currency, reference):
+            if (existing.amount, existing.currency, existing.reference) != (
+                amount,
+                currency,
+                reference,
+            ):
                 raise OpenOrderError.single(
-                    "idempotencyKey",
+                    "idempotency_key",
                     Codes.CONFLICT,
                     "This idempotency key already recorded %s %s (%s); use a new key "
-                    "for a different payment." % (existing.amount, existing.currency, existing.reference),
+                    "for a different payment."
+                    % (existing.amount, existing.currency, existing.reference),
                 )
             return existing
         if currency != schedule.currency:
             raise OpenOrderError.single(
                 "currency",
                 Codes.CURRENCY_MISMATCH,
-                "The order is in %s; the amount was given in %s." % (schedule.currency, currency),
+                "The order is in %s; the amount was given in %s."
+                % (schedule.currency, currency),
             )
         order = type(order).objects.get(pk=order.pk)
-        if order.status == OrderStatus.CANCELED or schedule.cancellation_rule:
+        if get_host().order_is_cancelled(order) or schedule.cancellation_rule:
             raise OpenOrderError.single(
-                "orderId", Codes.INVALID, "The order is cancelled; nothing more can be paid."
+                "order_id",
+                Codes.INVALID,
+                "The order is cancelled; nothing more can be paid.",
             )
-        payment = Payment.objects.select_for_update().filter(order_id=order.pk).order_by("-pk").first()
-        if payment is None or not payment.is_active:
+        payment = get_host().lock_order_payment(order)
+        if payment is None:
             raise OpenOrderError.single(
-                "orderId",
+                "order_id",
                 Codes.NO_PAYMENT,
                 "The order has no active Saleor payment to record money against.",
             )
-        owed = min(outstanding(schedule), payment.total - payment.captured_amount)
+        owed = min(outstanding(schedule), get_host().payment_outstanding(payment))
         if amount > owed:
             raise OpenOrderError.single(
                 "amount",
@@ -254,7 +271,9 @@ def record_payment(order, amount, currency, reference, idempotency_key, user=Non
                 "Only %s is outstanding; %s is more than that."
                 % (format_money(owed, currency), format_money(amount, currency)),
             )
-        txn = _capture_recorded(payment, amount, reference, idempotency_key, user)
+        txn = get_host().record_money_received(
+            order, payment, amount, reference, idempotency_key, user
+        )
         record = PaymentRecord.objects.create(
             order=order,
             payment=payment,
@@ -266,36 +285,5 @@ def record_payment(order, amount, currency, reference, idempotency_key, user=Non
             recorded_by=user if user is not None and user.is_authenticated else None,
         )
         sync_paid(schedule)
-        order_actions.order_captured(order, user, amount, payment)
+        get_host().money_recorded(order, payment, amount, user)
         return record
-
-
-def _capture_recorded(payment, amount, reference, idempotency_key, user):
-    """A CAPTURE transaction through Saleor's own helpers. Saleor's
-    gateway.capture allows only a payment's first capture, so a balance after
-    a deposit is written as the transaction the gateway would have returned;
-    gateway_postprocess then moves the captured amount and charge status and
-    fires order_fully_paid when the order is paid in full."""
-    information = create_payment_information(payment, payment_token=reference, amount=amount)
-    response = GatewayResponse(
-        is_success=True,
-        action_required=False,
-        kind=TransactionKind.CAPTURE,
-        amount=amount,
-        currency=payment.currency,
-        transaction_id=reference,
-        error=None,
-        raw_response={
-            "recorded_by": getattr(user, "email", None),
-            "reference": reference,
-            "idempotency_key": idempotency_key,
-        },
-    )
-    txn = create_transaction(
-        payment=payment,
-        kind=TransactionKind.CAPTURE,
-        payment_information=information,
-        gateway_response=response,
-    )
-    gateway_postprocess(txn, payment)
-    return txn

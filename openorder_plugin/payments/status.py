@@ -1,11 +1,17 @@
 """Where an order's payment stands, in one word and in one plain sentence
 for the buyer's order view and the production board."""
+
 from contextlib import nullcontext
 
 from django.utils.translation import gettext as _
 
 from ..l10n import format_date, format_datetime, format_money, override
-from ..models.payments import DeadlineKind, DueTrigger, InstallmentKind, InstallmentStatus
+from ..models.payments import (
+    DeadlineKind,
+    DueTrigger,
+    InstallmentKind,
+    InstallmentStatus,
+)
 from .cancellation import FULL_REFUND
 
 
@@ -72,15 +78,25 @@ def _summary(schedule):
     deposit, balance = _parts(schedule)
 
     def money(installment):
-        return format_money(installment.amount - installment.paid_amount, schedule.currency)
+        return format_money(
+            installment.amount - installment.paid_amount, schedule.currency
+        )
 
     values = {
         "deadline": format_datetime(schedule.deadline) if schedule.deadline else "",
     }
     if state == ScheduleState.LAPSED:
         if schedule.deadline_kind == DeadlineKind.CONFIRMATION:
-            return _("Cancelled automatically: the order was not confirmed by %(deadline)s.") % values
-        return _("Cancelled automatically: the deposit was not paid by %(deadline)s.") % values
+            return (
+                _(
+                    "Cancelled automatically: the order was not confirmed by %(deadline)s."
+                )
+                % values
+            )
+        return (
+            _("Cancelled automatically: the deposit was not paid by %(deadline)s.")
+            % values
+        )
     if state == ScheduleState.CANCELLED:
         if schedule.cancellation_rule == FULL_REFUND:
             return _("Cancelled; everything paid is refunded.")
@@ -88,21 +104,29 @@ def _summary(schedule):
     if state == ScheduleState.AWAITING_DEPOSIT:
         values["amount"] = money(deposit)
         if schedule.deadline:
-            return _(
-                "Waiting for the deposit: %(amount)s, to be paid by %(deadline)s, or the "
-                "order is cancelled."
-            ) % values
+            return (
+                _(
+                    "Waiting for the deposit: %(amount)s, to be paid by %(deadline)s, or the "
+                    "order is cancelled."
+                )
+                % values
+            )
         return _("Waiting for the deposit: %(amount)s.") % values
     if state == ScheduleState.AWAITING_CONFIRMATION:
-        return _(
-            "Nothing to pay now. Waiting for the shop to confirm the order by %(deadline)s."
-        ) % values
+        return (
+            _(
+                "Nothing to pay now. Waiting for the shop to confirm the order by %(deadline)s."
+            )
+            % values
+        )
     if state == ScheduleState.PAID:
         return _("Paid in full.")
     values["amount"] = money(balance)
     values["date"] = format_date(balance.due_date) if balance.due_date else ""
     if state == ScheduleState.BALANCE_OVERDUE:
-        return _("The balance of %(amount)s was due by %(date)s and is overdue.") % values
+        return (
+            _("The balance of %(amount)s was due by %(date)s and is overdue.") % values
+        )
     if state == ScheduleState.BALANCE_DUE:
         return _("The balance of %(amount)s is due by %(date)s.") % values
     paid = _("Deposit paid. ") if deposit is not None else ""
@@ -110,4 +134,6 @@ def _summary(schedule):
         return paid + _("The balance of %(amount)s is paid on delivery.") % values
     if balance.due_trigger == DueTrigger.DAYS_AFTER_ORDER and values["date"]:
         return paid + _("The balance of %(amount)s is due by %(date)s.") % values
-    return paid + _("The balance of %(amount)s is due when the order is ready.") % values
+    return (
+        paid + _("The balance of %(amount)s is due when the order is ready.") % values
+    )

@@ -7,17 +7,16 @@ when staff cancel it; the buyer gets one e-mail and the order history says
 why. The sweep runs under Celery beat; each schedule is handled under its row
 lock and marked lapsed in the same transaction, so two sweeps running at once
 cancel an order once."""
+
 import datetime
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from saleor.order import OrderStatus
-from saleor.order import actions as order_actions
-from saleor.order import events as order_events
 
 from ..config import CONFIRMATION_WINDOW, DEPOSIT_WINDOW, setting_hours
 from ..errors import OpenOrderError, OpenOrderErrorCode as Codes
+from ..host import get_host
 from ..l10n import format_datetime, format_money, language_of
 from ..models import Installment, PaymentSchedule, ProductionJob
 from ..models.payments import DeadlineKind, InstallmentKind, InstallmentStatus
@@ -36,7 +35,9 @@ def open_window(schedule, order, deposit, now):
     if deposit is not None and deposit.status == InstallmentStatus.PAID:
         return None
     kind = DeadlineKind.DEPOSIT if deposit is not None else DeadlineKind.CONFIRMATION
-    hours = setting_hours(DEPOSIT_WINDOW if deposit is not None else CONFIRMATION_WINDOW)
+    hours = setting_hours(
+        DEPOSIT_WINDOW if deposit is not None else CONFIRMATION_WINDOW
+    )
     if not hours:
         return None
     schedule.deadline = now + datetime.timedelta(hours=hours)
@@ -58,7 +59,9 @@ def _queue_deposit_due(schedule, order, deposit):
         {
             "order_number": order.pk,
             "order_token": str(order.token),
-            "amount": format_money(deposit.amount - deposit.paid_amount, schedule.currency, language),
+            "amount": format_money(
+                deposit.amount - deposit.paid_amount, schedule.currency, language
+            ),
             "total": format_money(schedule.total, schedule.currency, language),
             "deadline": format_datetime(schedule.deadline, language),
         },
@@ -78,9 +81,12 @@ def close_if_paid(schedule, installments):
 
 def is_confirmed(order_id):
     """Every live job of the order has reached the confirmation stage."""
-    jobs = ProductionJob.objects.filter(order_id=order_id).exclude(status=JobStatus.CANCELLED)
+    jobs = ProductionJob.objects.filter(order_id=order_id).exclude(
+        status=JobStatus.CANCELLED
+    )
     return all(
-        job.stage_codes.index(job.current_stage) >= max(gate_stage_index(job.stage_codes), 1)
+        job.stage_codes.index(job.current_stage)
+        >= max(gate_stage_index(job.stage_codes), 1)
         or len(job.stages) == 1
         for job in jobs
     )
@@ -92,7 +98,11 @@ def close_if_confirmed(order_id):
     transaction."""
     schedule = (
         PaymentSchedule.objects.select_for_update()
-        .filter(order_id=order_id, deadline_kind=DeadlineKind.CONFIRMATION, lapsed_at__isnull=True)
+        .filter(
+            order_id=order_id,
+            deadline_kind=DeadlineKind.CONFIRMATION,
+            lapsed_at__isnull=True,
+        )
         .first()
     )
     if schedule is not None and is_confirmed(order_id):
@@ -105,29 +115,45 @@ def _clear(schedule):
     schedule.save(update_fields=["deadline", "deadline_kind"])
 
 
+def locked_schedule(order, missing_message):
+    """The order's schedule, locked; NOT_MADE_TO_ORDER when it has none."""
+    schedule = PaymentSchedule.objects.locked_for_order(order.pk)
+    if schedule is None:
+        raise OpenOrderError.single(
+            "order_id", Codes.NOT_MADE_TO_ORDER, missing_message
+        )
+    return schedule
+
+
 def extend_deadline(order, deadline, user=None, now=None):
     """Staff give one order more time. Only an open deadline can move, and
     only to a moment still ahead."""
     now = now or timezone.now()
     with transaction.atomic():
-        schedule = PaymentSchedule.objects.select_for_update().filter(order_id=order.pk).first()
-        if schedule is None:
+        schedule = locked_schedule(order, _("This order has no payment schedule."))
+        if (
+            schedule.deadline is None
+            or schedule.lapsed_at
+            or schedule.cancellation_rule
+        ):
             raise OpenOrderError.single(
-                "orderId", Codes.NOT_MADE_TO_ORDER, _("This order has no payment schedule.")
-            )
-        if schedule.deadline is None or schedule.lapsed_at or schedule.cancellation_rule:
-            raise OpenOrderError.single(
-                "orderId",
+                "order_id",
                 Codes.INVALID,
-                _("This order has no open deadline: it is paid, confirmed or cancelled."),
+                _(
+                    "This order has no open deadline: it is paid, confirmed or cancelled."
+                ),
             )
         if deadline is None or deadline <= now:
             raise OpenOrderError.single(
-                "deadline", Codes.INVALID_DATE, _("The new deadline must be in the future.")
+                "deadline",
+                Codes.INVALID_DATE,
+                _("The new deadline must be in the future."),
             )
         if deadline > now + datetime.timedelta(days=366):
             raise OpenOrderError.single(
-                "deadline", Codes.INVALID_DATE, _("The new deadline must be within a year.")
+                "deadline",
+                Codes.INVALID_DATE,
+                _("The new deadline must be within a year."),
             )
         old = schedule.deadline
         schedule.deadline = deadline
@@ -146,7 +172,7 @@ def extend_deadline(order, deadline, user=None, now=None):
             format_datetime(old, "en"),
             format_datetime(deadline, "en"),
         )
-        order_events.order_note_added_event(order=order, user=user, message=message)
+        get_host().add_order_note(order, message, user)
         return schedule
 
 
@@ -183,18 +209,28 @@ def lapse(schedule_pk, now):
     installments = list(schedule.installments.all())
     settled = (
         kind == DeadlineKind.DEPOSIT
-        and all(i.status == InstallmentStatus.PAID for i in installments if i.kind == InstallmentKind.DEPOSIT)
+        and all(
+            i.status == InstallmentStatus.PAID
+            for i in installments
+            if i.kind == InstallmentKind.DEPOSIT
+        )
     ) or (kind == DeadlineKind.CONFIRMATION and is_confirmed(order.pk))
-    if settled or order.status == OrderStatus.CANCELED or not order.can_cancel():
+    if (
+        settled
+        or get_host().order_is_cancelled(order)
+        or not get_host().order_can_be_cancelled(order)
+    ):
         _clear(schedule)
         return None
     schedule.lapsed_at = now
     schedule.save(update_fields=["lapsed_at"])
     message = "Cancelled automatically: %s by %s." % (
-        "the deposit was not paid" if kind == DeadlineKind.DEPOSIT else "the order was not confirmed",
+        "the deposit was not paid"
+        if kind == DeadlineKind.DEPOSIT
+        else "the order was not confirmed",
         format_datetime(schedule.deadline, "en"),
     )
-    order_events.order_note_added_event(order=order, user=None, message=message)
+    get_host().add_order_note(order, message)
     language = language_of(order.language_code)
     outbox.queue(
         "order:%s:lapsed" % order.pk,
@@ -210,7 +246,7 @@ def lapse(schedule_pk, now):
         order=order,
         language=language,
     )
-    # Saleor's own cancellation: its event, stock, and the plugins' hooks
+    # The host's own cancellation: its event, stock, and the plugins' hooks
     # (ours cancels the jobs, frees capacity and voids the authorisation).
-    order_actions.cancel_order(order=order, user=None)
+    get_host().cancel_order(order)
     return order.pk

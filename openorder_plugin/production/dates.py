@@ -1,6 +1,7 @@
 """The working-day calendar, promised dates and "today" in the shop's time
 zone. The one calendar of the plugin: capacity planning (openorder_plugin.
 capacity) and production count working days with these functions."""
+
 import datetime
 
 from django.utils import timezone

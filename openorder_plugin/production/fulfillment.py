@@ -1,19 +1,21 @@
 """The fulfillment gate: made-to-order lines ship only when production has
 finished (or staff say so explicitly), and only when payment allows it."""
+
 from ..errors import OpenOrderError, Problem
 from ..errors import OpenOrderErrorCode as Codes
+from ..host import get_host
 from ..models import ProductionJob
-from ..models.production import JobStatus
+from ..models.production import JobEventType, JobStatus
 from ..payments import gates
+from .records import record
 
 
 def check_fulfillment(order, order_lines, override=False):
     """Raise OpenOrderError when `order_lines` of `order` may not be fulfilled.
 
     Lines without a production job (ready stock) are never held back here.
-    Each problem's field is the global ID of the line it is about."""
-    import graphene
-
+    A PRODUCTION_NOT_READY problem's field is the key of the order line it is
+    about (the API layer gives it in the API's own terms)."""
     jobs = list(
         ProductionJob.objects.filter(order_line__in=[line.pk for line in order_lines])
         .exclude(status=JobStatus.CANCELLED)
@@ -26,7 +28,7 @@ def check_fulfillment(order, order_lines, override=False):
     if not override:
         problems = [
             Problem(
-                graphene.Node.to_global_id("OrderLine", job.order_line_id),
+                str(job.order_line_id),
                 Codes.PRODUCTION_NOT_READY,
                 "%s is still in production (stage %s, not %s); finish production "
                 "or fulfill with overrideProductionGate: true."
@@ -47,12 +49,6 @@ def check_fulfillment(order, order_lines, override=False):
 def record_override(order, jobs, user):
     """Staff shipped lines before production finished: say so in the order's
     history, and in each job's."""
-    from saleor.order import OrderEvents
-    from saleor.order.models import OrderEvent
-
-    from ..models import ProductionJobEvent
-    from ..models.production import JobEventType
-
     if not jobs:
         return
     user = user if getattr(user, "is_authenticated", False) else None
@@ -60,22 +56,19 @@ def record_override(order, jobs, user):
         "%s (at %s)" % (job.order_line.product_name, job.stage_label(job.current_stage))
         for job in jobs
     )
-    OrderEvent.objects.create(
-        order=order,
-        type=OrderEvents.NOTE_ADDED,
-        user=user,
-        parameters={
-            "message": "Fulfilled before production finished (production gate "
-            "overridden by staff): %s." % names,
-            "production_jobs": [job.pk for job in jobs],
-        },
+    get_host().add_order_note(
+        order,
+        "Fulfilled before production finished (production gate overridden by "
+        "staff): %s." % names,
+        user,
+        {"production_jobs": [job.pk for job in jobs]},
     )
     for job in jobs:
-        ProductionJobEvent.objects.create(
-            job=job,
-            type=JobEventType.UPDATED,
-            user=user,
+        record(
+            job,
+            user,
+            JobEventType.UPDATED,
             from_stage=job.current_stage,
             note="Fulfilled before the last stage (production gate overridden).",
-            parameters={"fulfillment_override": True},
+            fulfillment_override=True,
         )

@@ -5,6 +5,7 @@ and when a promised date moves later; staff hear of overdue jobs.
 Rework (moving a job back) never e-mails the buyer, nor does reaching again a
 stage the buyer was already told of. Jobs of one order that reach the same
 stage within a few minutes are told in one e-mail listing the items."""
+
 from django.conf import settings
 
 from ..l10n import format_date, language_of
@@ -43,11 +44,15 @@ def _item(job, language):
         "job_id": job.pk,
         "product_name": line.product_name,
         # Saleor repeats the product name as the name of a single variant.
-        "variant_name": "" if line.variant_name == line.product_name else line.variant_name,
+        "variant_name": ""
+        if line.variant_name == line.product_name
+        else line.variant_name,
         "quantity": job.quantity,
         "stage_label": job.stage_label(job.current_stage),
         "is_last_stage": job.current_stage == job.last_stage,
-        "promised_date": format_date(job.promised_date, language) if job.promised_date else "",
+        "promised_date": format_date(job.promised_date, language)
+        if job.promised_date
+        else "",
     }
 
 

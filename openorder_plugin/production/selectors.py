@@ -1,5 +1,6 @@
 """Reading production jobs: the staff board's queryset (everything a board
 row shows fetched in a fixed number of queries) and the buyer's timeline."""
+
 from django.db.models import Prefetch, Q
 
 from ..choices import SpecFieldType
@@ -32,12 +33,20 @@ def board_jobs():
             queryset=ProductionJobEvent.objects.select_related("user").order_by(
                 "created_at", "pk"
             ),
-        )
+        ),
     )
 
 
-def filter_jobs(qs, *, stages=None, overdue=None, product_types=None, due_before=None,
-                search=None, status=None):
+def filter_jobs(
+    qs,
+    *,
+    stages=None,
+    overdue=None,
+    product_types=None,
+    due_before=None,
+    search=None,
+    status=None,
+):
     if stages:
         qs = qs.filter(current_stage__in=stages)
     if overdue is not None:
@@ -74,7 +83,9 @@ def choice_labels(job):
     if job.product_type is None:
         return {}
     return {
-        field.code: {c["value"]: c.get("label") or c["value"] for c in field.choices or []}
+        field.code: {
+            c["value"]: c.get("label") or c["value"] for c in field.choices or []
+        }
         for field in job.product_type.custom_spec_fields.all()
         if field.type in CHOICE_TYPES
     }
@@ -88,7 +99,9 @@ def labelled_specs(job):
     specs = []
     for item in line_specs(job):
         value = item.get("value")
-        values = value if isinstance(value, list) else ([] if value is None else [value])
+        values = (
+            value if isinstance(value, list) else ([] if value is None else [value])
+        )
         if item.get("type") in CHOICE_TYPES:
             known = labels.get(item["code"], {})
             values = [known.get(v, v) for v in values]
@@ -142,9 +155,13 @@ class Timeline:
         self.promised_date = job.promised_date
         finished = job.current_stage == job.last_stage
         self.is_ready = finished
-        self.is_late = job.status != JobStatus.CANCELLED and not finished and (
-            job.is_overdue
-            or (job.promised_date is not None and job.promised_date < today)
+        self.is_late = (
+            job.status != JobStatus.CANCELLED
+            and not finished
+            and (
+                job.is_overdue
+                or (job.promised_date is not None and job.promised_date < today)
+            )
         )
 
 

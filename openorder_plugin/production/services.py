@@ -1,63 +1,28 @@
 """Changing production jobs. Each public function is one atomic change: the
 job row is locked, the version the caller read is checked (a stale one is a
 CONFLICT), the version is bumped, and the change is recorded as a job event
-and in Saleor's order history. E-mails are queued for after the commit."""
+and in the order's history (production/records.py). E-mails are queued for after the commit."""
+
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
-from saleor.account.models import User
-from saleor.order import OrderEvents
-from saleor.order.models import OrderEvent
 
 from .. import choices
 from ..errors import OpenOrderError, OpenOrderErrorCode as Codes
-from ..models import CapacityReservation, OrderLineSpec, ProductionJob, ProductionJobEvent
+from ..host import get_host
+from ..models import (
+    CapacityReservation,
+    OrderLineSpec,
+    ProductionJob,
+    ProductionJobEvent,
+)
 from ..models.production import JobEventType, JobStatus
 from ..payments import gates, window
 from . import notifications
 from .dates import default_promised_date, shop_today
+from .records import bump, line_name, order_history, record
 
 UNSET = object()
-
-
-def _actor(user):
-    """The staff user to record, or None for the system or an anonymous caller."""
-    if user is None or not getattr(user, "is_authenticated", False):
-        return None
-    return user
-
-
-def _line_name(job):
-    line = job.order_line
-    name = line.product_name
-    if line.variant_name and line.variant_name != line.product_name:
-        name = "%s (%s)" % (name, line.variant_name)
-    return "%s × %s" % (name, job.quantity)
-
-
-def _order_history(job, user, message, **parameters):
-    """Write the change into Saleor's order history; NOTE_ADDED is the event
-    type Saleor's dashboard shows with its message."""
-    parameters["message"] = message
-    parameters["production_job"] = job.pk
-    OrderEvent.objects.create(
-        order_id=job.order_id,
-        type=OrderEvents.NOTE_ADDED,
-        user=_actor(user),
-        parameters=parameters,
-    )
-
-
-def _record(job, user, type, from_stage="", to_stage="", note="", **parameters):
-    return ProductionJobEvent.objects.create(
-        job=job,
-        type=type,
-        from_stage=from_stage,
-        to_stage=to_stage,
-        user=_actor(user),
-        note=note or "",
-        parameters=parameters,
-    )
 
 
 def _locked_job(job_id, version):
@@ -69,7 +34,9 @@ def _locked_job(job_id, version):
         .first()
     )
     if job is None:
-        raise OpenOrderError.single("id", Codes.NOT_FOUND, "No production job with this ID.")
+        raise OpenOrderError.single(
+            "id", Codes.NOT_FOUND, "No production job with this ID."
+        )
     if version != job.version:
         raise OpenOrderError.single(
             "version",
@@ -91,11 +58,6 @@ def _require_active(job):
             Codes.JOB_ON_HOLD,
             "The job is on hold (%s): resume it first." % job.hold_reason,
         )
-
-
-def _bump(job, *fields):
-    job.version += 1
-    job.save(update_fields=["version", "updated_at", *fields])
 
 
 # Creating and cancelling, from Saleor's order hooks
@@ -150,7 +112,9 @@ def create_jobs_for_order(order):
     # fast for a 5-line order as for one line.
     ProductionJob.objects.bulk_create(jobs)
     ProductionJobEvent.objects.bulk_create(
-        ProductionJobEvent(job=job, type=JobEventType.CREATED, to_stage=job.current_stage)
+        ProductionJobEvent(
+            job=job, type=JobEventType.CREATED, to_stage=job.current_stage
+        )
         for job in jobs
     )
     return jobs
@@ -169,8 +133,8 @@ def cancel_jobs_for_order(order, user=None):
     for job in jobs:
         job.status = JobStatus.CANCELLED
         job.is_overdue = False
-        _bump(job, "status", "is_overdue")
-        _record(job, user, JobEventType.CANCELLED, from_stage=job.current_stage)
+        bump(job, "status", "is_overdue")
+        record(job, user, JobEventType.CANCELLED, from_stage=job.current_stage)
     CapacityReservation.objects.filter(
         Q(order=order) | Q(order_line__order=order), released=False
     ).update(released=True)
@@ -192,7 +156,7 @@ def advance_job(job_id, *, version, user, to_stage=None, note=""):
     if to_stage is None:
         if current == len(codes) - 1:
             raise OpenOrderError.single(
-                "toStage",
+                "to_stage",
                 Codes.INVALID_TRANSITION,
                 "The job is already at its last stage (%s)."
                 % job.stage_label(job.current_stage),
@@ -200,14 +164,15 @@ def advance_job(job_id, *, version, user, to_stage=None, note=""):
         to_stage = codes[current + 1]
     if to_stage not in codes:
         raise OpenOrderError.single(
-            "toStage",
+            "to_stage",
             Codes.INVALID_TRANSITION,
-            "Unknown stage %r; this job's stages are %s." % (to_stage, ", ".join(codes)),
+            "Unknown stage %r; this job's stages are %s."
+            % (to_stage, ", ".join(codes)),
         )
     target = codes.index(to_stage)
     if target == current:
         raise OpenOrderError.single(
-            "toStage", Codes.INVALID_TRANSITION, "The job is already at %s." % to_stage
+            "to_stage", Codes.INVALID_TRANSITION, "The job is already at %s." % to_stage
         )
     rework = target < current
     if rework and not note:
@@ -224,8 +189,8 @@ def advance_job(job_id, *, version, user, to_stage=None, note=""):
     job.stage_changed_at = timezone.now()
     if target == len(codes) - 1:
         job.is_overdue = False
-    _bump(job, "current_stage", "stage_changed_at", "is_overdue")
-    event = _record(
+    bump(job, "current_stage", "stage_changed_at", "is_overdue")
+    event = record(
         job,
         user,
         JobEventType.STAGE_CHANGED,
@@ -236,13 +201,13 @@ def advance_job(job_id, *, version, user, to_stage=None, note=""):
     )
     message = "Production%s: %s moved from %s to %s." % (
         " rework" if rework else "",
-        _line_name(job),
+        line_name(job),
         job.stage_label(from_stage),
         job.stage_label(to_stage),
     )
     if note:
         message += " Note: %s" % note
-    _order_history(
+    order_history(
         job, user, message, from_stage=from_stage, to_stage=to_stage, rework=rework
     )
     notifications.queue_stage_changed(job, event)
@@ -252,7 +217,9 @@ def advance_job(job_id, *, version, user, to_stage=None, note=""):
 
 
 @transaction.atomic
-def update_job(job_id, *, version, user, due_date=UNSET, assignee_id=UNSET, notes=UNSET):
+def update_job(
+    job_id, *, version, user, due_date=UNSET, assignee_id=UNSET, notes=UNSET
+):
     """Change the promised date, the assignee or the staff notes. A later
     promised date tells the buyer; `assignee_id=None` unassigns."""
     job = _locked_job(job_id, version)
@@ -268,12 +235,12 @@ def update_job(job_id, *, version, user, due_date=UNSET, assignee_id=UNSET, note
     if due_date is not UNSET:
         if due_date is None:
             raise OpenOrderError.single(
-                "input.dueDate", Codes.REQUIRED, "A job must keep a promised date."
+                "input.due_date", Codes.REQUIRED, "A job must keep a promised date."
             )
         ordered_on = timezone.localtime(job.order.created).date()
         if due_date < ordered_on:
             raise OpenOrderError.single(
-                "input.dueDate",
+                "input.due_date",
                 Codes.INVALID_DATE,
                 "The promised date cannot be before the order date (%s)."
                 % ordered_on.isoformat(),
@@ -290,7 +257,7 @@ def update_job(job_id, *, version, user, due_date=UNSET, assignee_id=UNSET, note
     if assignee_id is not UNSET:
         assignee = None
         if assignee_id is not None:
-            assignee = User.objects.filter(pk=assignee_id, is_staff=True, is_active=True).first()
+            assignee = get_host().active_staff_member(assignee_id)
             if assignee is None:
                 raise OpenOrderError.single(
                     "input.assignee",
@@ -306,31 +273,35 @@ def update_job(job_id, *, version, user, due_date=UNSET, assignee_id=UNSET, note
         changed.append("notes")
     if not changed:
         return job
-    _bump(job, *changed)
+    bump(job, *changed)
     if "promised_date" in changed:
-        _record(
+        record(
             job,
             user,
             JobEventType.DUE_DATE_CHANGED,
             note=job.notes if "notes" in changed else "",
             **parameters,
         )
-        _order_history(
+        order_history(
             job,
             user,
             "Production: promised date of %s moved from %s to %s."
             % (
-                _line_name(job),
+                line_name(job),
                 parameters["from_date"] or "none",
                 parameters["to_date"],
             ),
             from_date=parameters["from_date"],
             to_date=parameters["to_date"],
         )
-        if old_date is not None and due_date > old_date and job.status != JobStatus.CANCELLED:
+        if (
+            old_date is not None
+            and due_date > old_date
+            and job.status != JobStatus.CANCELLED
+        ):
             notifications.queue_delay_notice(job, old_date)
     else:
-        _record(
+        record(
             job,
             user,
             JobEventType.UPDATED,
@@ -351,13 +322,13 @@ def hold_job(job_id, *, version, user, reason):
         )
     job.status = JobStatus.ON_HOLD
     job.hold_reason = reason
-    _bump(job, "status", "hold_reason")
-    _record(job, user, JobEventType.HELD, from_stage=job.current_stage, note=reason)
-    _order_history(
+    bump(job, "status", "hold_reason")
+    record(job, user, JobEventType.HELD, from_stage=job.current_stage, note=reason)
+    order_history(
         job,
         user,
         "Production: %s put on hold at %s. Reason: %s"
-        % (_line_name(job), job.stage_label(job.current_stage), reason),
+        % (line_name(job), job.stage_label(job.current_stage), reason),
     )
     return job
 
@@ -373,58 +344,12 @@ def resume_job(job_id, *, version, user):
         )
     job.status = JobStatus.ACTIVE
     job.hold_reason = ""
-    _bump(job, "status", "hold_reason")
-    _record(job, user, JobEventType.RESUMED, from_stage=job.current_stage)
-    _order_history(
+    bump(job, "status", "hold_reason")
+    record(job, user, JobEventType.RESUMED, from_stage=job.current_stage)
+    order_history(
         job,
         user,
         "Production: %s resumed at %s."
-        % (_line_name(job), job.stage_label(job.current_stage)),
+        % (line_name(job), job.stage_label(job.current_stage)),
     )
     return job
-
-
-# Overdue jobs, from the periodic task
-
-
-def mark_overdue_jobs(today=None):
-    """Mark jobs past their promised date that have not reached their last
-    stage as overdue, and alert staff once per job. Returns the jobs marked."""
-    today = today or shop_today()
-    candidate_ids = list(
-        ProductionJob.objects.filter(promised_date__lt=today, is_overdue=False)
-        .exclude(status=JobStatus.CANCELLED)
-        .values_list("pk", flat=True)
-    )
-    marked = []
-    for job_id in candidate_ids:
-        with transaction.atomic():
-            job = (
-                ProductionJob.objects.select_for_update(of=("self",))
-                .select_related("order", "order_line")
-                .filter(pk=job_id)
-                .first()
-            )
-            if (
-                job is None
-                or job.is_overdue
-                or job.status == JobStatus.CANCELLED
-                or job.promised_date is None
-                or job.promised_date >= today
-                or job.current_stage == job.last_stage
-            ):
-                continue
-            job.is_overdue = True
-            _bump(job, "is_overdue")
-            _record(
-                job,
-                None,
-                JobEventType.OVERDUE,
-                from_stage=job.current_stage,
-                promised_date=job.promised_date.isoformat(),
-            )
-            if notifications.queue_overdue_alert(job):
-                job.overdue_alerted_at = timezone.now()
-                job.save(update_fields=["overdue_alerted_at"])
-            marked.append(job)
-    return marked

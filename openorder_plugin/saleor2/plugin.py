@@ -1,28 +1,63 @@
 """Saleor's hooks for open orders. Each hook checks that the plugin is active
 (Saleor's manager calls inactive plugins too) and hands over to the domain."""
+
 import copy
 
 from django.core.exceptions import ValidationError
-from saleor.plugins.base_plugin import BasePlugin
+from prices import Money, TaxedMoney
+from saleor.checkout.error_codes import CheckoutErrorCode
+from saleor.plugins.base_plugin import BasePlugin, ConfigurationTypeField
 
-from .. import config, pricing
-from ..errors import OpenOrderError, as_checkout_error
+from .. import config
+from ..catalog import services as catalog
+from ..errors import OpenOrderError, OpenOrderErrorCode
 from ..payments import cancellation as payment_cancellation
 from ..payments import schedule as payment_schedule
+from ..production import services as production
+from ..specs import lines as spec_lines
 from ..specs import orders as spec_orders
+from .graphql.core import api_path
+from .hooks import active_only
 
 PLUGIN_ID = config.PLUGIN_ID
 
+require_active_plugin = active_only(NotImplemented)
 
-def require_active_plugin(fn):
-    def wrapped(self, *args, **kwargs):
-        if not self.active:
-            return kwargs.get("previous_value", NotImplemented)
-        return fn(self, *args, **kwargs)
+CONFIGURATION_TYPES = {
+    "boolean": ConfigurationTypeField.BOOLEAN,
+    "string": ConfigurationTypeField.STRING,
+}
 
-    wrapped.__name__ = fn.__name__
-    wrapped.__doc__ = fn.__doc__
-    return wrapped
+
+def as_checkout_error(error):
+    """An OpenOrderError as the ValidationError Saleor's checkoutComplete
+    reports as a CheckoutError (its field names are Saleor's, so the spec path
+    goes into the message)."""
+    codes = {
+        OpenOrderErrorCode.REQUIRED: CheckoutErrorCode.REQUIRED,
+        OpenOrderErrorCode.CAPACITY_FULL: CheckoutErrorCode.INSUFFICIENT_STOCK,
+    }
+    return ValidationError(
+        {
+            "lines": [
+                ValidationError(
+                    "%s: %s" % (api_path(p.field), p.message),
+                    code=codes.get(p.code, CheckoutErrorCode.INVALID),
+                )
+                for p in error.problems
+            ]
+        }
+    )
+
+
+def line_total_with_specs(line_total: TaxedMoney, checkout_line) -> TaxedMoney:
+    """A checkout line's total with its specs' unit modifier times quantity
+    (read from the line's data: no query)."""
+    modifier = spec_lines.unit_price_modifier(checkout_line)
+    if not modifier:
+        return line_total
+    extra = Money(modifier * checkout_line.quantity, line_total.currency)
+    return TaxedMoney(net=line_total.net + extra, gross=line_total.gross + extra)
 
 
 class OpenOrderPlugin(BasePlugin):
@@ -34,11 +69,16 @@ class OpenOrderPlugin(BasePlugin):
     )
     DEFAULT_ACTIVE = True
     DEFAULT_CONFIGURATION = copy.deepcopy(config.DEFAULT_CONFIGURATION)
-    CONFIG_STRUCTURE = config.CONFIG_STRUCTURE
+    CONFIG_STRUCTURE = {
+        name: dict(field, type=CONFIGURATION_TYPES[field["type"]])
+        for name, field in config.CONFIG_STRUCTURE.items()
+    }
 
     @classmethod
     def validate_plugin_configuration(cls, plugin_configuration):
-        values = {item["name"]: item["value"] for item in plugin_configuration.configuration}
+        values = {
+            item["name"]: item["value"] for item in plugin_configuration.configuration
+        }
         for name in (config.DEPOSIT_WINDOW, config.CONFIRMATION_WINDOW):
             if config.parse_hours(values.get(name)) is None:
                 raise ValidationError(
@@ -58,7 +98,7 @@ class OpenOrderPlugin(BasePlugin):
     def calculate_checkout_line_total(self, checkout_line, discounts, previous_value):
         # Spec price modifiers are part of Saleor's own line prices, so
         # subtotal, total and the order's line prices all include them.
-        return pricing.add_to_line_total(previous_value, checkout_line)
+        return line_total_with_specs(previous_value, checkout_line)
 
     @require_active_plugin
     def preprocess_order_creation(self, checkout, discounts, previous_value):
@@ -70,8 +110,6 @@ class OpenOrderPlugin(BasePlugin):
 
     @require_active_plugin
     def order_created(self, order, previous_value):
-        from ..production import services as production
-
         # One query keeps ready-stock orders free of everything below.
         if not spec_orders.has_made_to_order_lines(order):
             return previous_value
@@ -82,8 +120,6 @@ class OpenOrderPlugin(BasePlugin):
 
     @require_active_plugin
     def order_cancelled(self, order, previous_value):
-        from ..production import services as production
-
         payment_cancellation.cancel_schedule(order)
         production.cancel_jobs_for_order(order)
         return previous_value
@@ -92,8 +128,6 @@ class OpenOrderPlugin(BasePlugin):
     def product_created(self, product, previous_value):
         # A product added to a made-to-order type must not be refused for
         # lack of stock either.
-        from ..catalog import services as catalog
-
         catalog.make_product_sellable(product)
         return previous_value
 

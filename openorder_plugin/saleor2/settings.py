@@ -5,6 +5,7 @@ shop that wants open orders points DJANGO_SETTINGS_MODULE here: everything is
 Saleor's own settings, plus the app, the plugins, the URL conf that serves the
 extended schema, and the templates the PyPI wheel does not ship.
 """
+
 import os
 
 import dj_database_url
@@ -56,6 +57,9 @@ MIDDLEWARE = [
 # templates are found after them by the app-directories loader, so they only
 # fill in what the PyPI wheel lacks (the API explorer, Saleor's e-mails).
 
+# The core reaches the shop through this adapter (openorder_plugin.host).
+OPENORDER_HOST = "openorder_plugin.saleor2.host.Saleor2Host"
+
 PLUGINS = PLUGINS + [
     "openorder_plugin.saleor2.plugin.OpenOrderPlugin",
     # The "Pay deposit / pay later" payment gateway (deferred payment).
@@ -99,7 +103,9 @@ CELERY_BEAT_SCHEDULE["openorder-payment-reminders"] = {
     "schedule": 15 * 60,
 }
 # Days a buyer has to pay a balance once it is due (ready, delivered).
-OPENORDER_BALANCE_PAYMENT_DAYS = int(os.environ.get("OPENORDER_BALANCE_PAYMENT_DAYS", "3"))
+OPENORDER_BALANCE_PAYMENT_DAYS = int(
+    os.environ.get("OPENORDER_BALANCE_PAYMENT_DAYS", "3")
+)
 # The payment window: orders whose deposit is unpaid (or that staff did not
 # confirm) when their deadline passes are cancelled.
 CELERY_BEAT_SCHEDULE["openorder-lapse-unpaid-orders"] = {

@@ -1,5 +1,6 @@
 """URL conf of the host: Saleor's own routes, with /graphql/ serving the
 extended schema, plus the plugin's routes."""
+
 from django.conf import settings
 from django.conf.urls import include, url
 from django.conf.urls.static import static
@@ -13,7 +14,11 @@ from .graphql.view import OpenOrderGraphQLView
 from ..views import dashboard_extension, spec_file
 
 urlpatterns = [
-    url(r"^graphql/", csrf_exempt(OpenOrderGraphQLView.as_view(schema=schema)), name="api"),
+    url(
+        r"^graphql/",
+        csrf_exempt(OpenOrderGraphQLView.as_view(schema=schema)),
+        name="api",
+    ),
     url(r"^feeds/", include((feed_urls, "data_feeds"), namespace="data_feeds")),
     url(
         r"^digital-download/(?P<token>[0-9A-Za-z_\-]+)/$",

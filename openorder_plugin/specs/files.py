@@ -1,21 +1,28 @@
 """Buyers' design files for FILE specs: checked by content, stored privately,
 readable only by the checkout's (later the order's) buyer and by staff."""
+
 import os
 
 import filetype
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.utils.translation import gettext
-from saleor.checkout.models import Checkout
 
 from ..errors import OpenOrderError, OpenOrderErrorCode as Code
+from ..host import get_host
 from ..l10n import format_file_size
 from ..models import SpecUpload
 
 # The largest upload any FILE field accepts; a field may set a lower limit.
 MAX_UPLOAD_SIZE = getattr(settings, "OPENORDER_MAX_UPLOAD_SIZE", 10 * 1024 * 1024)
 # Types recognised by content. No SVG or HTML: they can carry scripts.
-ALLOWED_TYPES = ("image/png", "image/jpeg", "image/gif", "image/webp", "application/pdf")
+ALLOWED_TYPES = (
+    "image/png",
+    "image/jpeg",
+    "image/gif",
+    "image/webp",
+    "application/pdf",
+)
 
 
 def storage():
@@ -24,13 +31,16 @@ def storage():
 
 def store_upload(checkout_token, uploaded_file, field="file"):
     """Store a buyer's file for the checkout with this token."""
-    if not Checkout.objects.filter(token=checkout_token).exists():
-        raise OpenOrderError.single("checkoutToken", Code.NOT_FOUND, gettext("No such checkout."))
+    if not get_host().checkout_exists(checkout_token):
+        raise OpenOrderError.single(
+            "checkout_token", Code.NOT_FOUND, gettext("No such checkout.")
+        )
     if uploaded_file.size > MAX_UPLOAD_SIZE:
         raise OpenOrderError.single(
             field,
             Code.FILE_TOO_LARGE,
-            gettext("Files can be at most %(size)s.") % {"size": format_file_size(MAX_UPLOAD_SIZE)},
+            gettext("Files can be at most %(size)s.")
+            % {"size": format_file_size(MAX_UPLOAD_SIZE)},
         )
     head = uploaded_file.read(8192)
     uploaded_file.seek(0)
@@ -49,7 +59,9 @@ def store_upload(checkout_token, uploaded_file, field="file"):
         size=uploaded_file.size,
     )
     # The stored name is ours (the upload's id), never the buyer's.
-    upload.storage_name = storage().save("%s.%s" % (upload.pk, kind.extension), uploaded_file)
+    upload.storage_name = storage().save(
+        "%s.%s" % (upload.pk, kind.extension), uploaded_file
+    )
     upload.save()
     return upload
 

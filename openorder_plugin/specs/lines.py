@@ -1,35 +1,34 @@
 """Specs on checkout lines.
 
-A line's specs live in Saleor's `CheckoutLine.data["openorder"]`:
-{"key", "specs", "unitPriceModifier", "schemaVersion"}. Saleor keeps lines of
-one variant apart when their data differ, deletes the data with the line, and
-the price hooks read the modifier without a query.
+A line's openorder entry, {"key", "specs", "unitPriceModifier",
+"schemaVersion"}, is kept on the host's checkout line (Host.line_specs and
+set_line_specs): the host keeps lines of one variant apart when their entries
+differ, deletes the entry with the line, and the price hooks read the
+modifier without a query.
 """
+
+import datetime
 import hashlib
 import json
 from decimal import Decimal
 from typing import NamedTuple, Optional
 
-from django.conf import settings as django_settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
-from saleor.checkout.models import Checkout, CheckoutLine
-from saleor.checkout.utils import update_checkout_quantity
 
 from .. import capacity
 from ..choices import SpecFieldType
 from ..errors import OpenOrderError, OpenOrderErrorCode as Code, Problems
 from ..catalog import selectors as catalog_selectors
+from ..host import get_host
 from ..models import MadeToOrderSettings, SpecUpload
 from ..pricing import price_specs
 from .values import clean_values
 
-DATA_KEY = "openorder"
-
 
 def line_data(line) -> Optional[dict]:
-    return (line.data or {}).get(DATA_KEY)
+    return get_host().line_specs(line)
 
 
 def unit_price_modifier(line) -> Decimal:
@@ -61,13 +60,13 @@ def schemas_for_product_types(type_ids):
 
 
 def uploads_for_checkout(checkout_token):
-    return {str(u.pk): u for u in SpecUpload.objects.filter(checkout_token=checkout_token)}
+    return {
+        str(u.pk): u for u in SpecUpload.objects.filter(checkout_token=checkout_token)
+    }
 
 
 def deadline(schema, cleaned):
     """The buyer's "date wanted": the earliest DATE spec they gave, if any."""
-    import datetime
-
     dates = [
         datetime.date.fromisoformat(cleaned[f.code])
         for f in schema.fields
@@ -78,7 +77,9 @@ def deadline(schema, cleaned):
 
 def build_line_data(schema, specs, *, today, uploads, prefix, currency):
     """Validate specs against a schema; return the line's data entry."""
-    cleaned = clean_values(schema.fields, specs, today=today, uploads=uploads, prefix=prefix)
+    cleaned = clean_values(
+        schema.fields, specs, today=today, uploads=uploads, prefix=prefix
+    )
     _items, modifier = price_specs(schema.fields, cleaned, currency)
     return {
         "key": specs_key(cleaned),
@@ -89,14 +90,16 @@ def build_line_data(schema, specs, *, today, uploads, prefix, currency):
 
 
 def quantity_range_message():
-    return gettext("Quantity must be from 1 to %(max)d.") % {
-        "max": django_settings.MAX_CHECKOUT_LINE_QUANTITY
-    }
+    return gettext("Quantity must be from 1 to %(max)d.") % {"max": _max_quantity()}
 
 
 def _lock_checkout(checkout):
     # Serialises concurrent edits of one checkout's lines.
-    return Checkout.objects.select_for_update().get(pk=checkout.pk)
+    return get_host().lock_checkout(checkout)
+
+
+def _max_quantity():
+    return get_host().max_line_quantity()
 
 
 @transaction.atomic
@@ -105,7 +108,9 @@ def add_lines(checkout, lines, today=None):
     The same variant with the same specs adds to one line. All or nothing."""
     today = today or timezone.localdate()
     checkout = _lock_checkout(checkout)
-    schemas = schemas_for_product_types(ln["variant"].product.product_type_id for ln in lines)
+    schemas = schemas_for_product_types(
+        ln["variant"].product.product_type_id for ln in lines
+    )
     uploads = uploads_for_checkout(checkout.token)
     problems = Problems()
     prepared = []
@@ -115,24 +120,34 @@ def add_lines(checkout, lines, today=None):
         schema = schemas.get(variant.product.product_type_id)
         if schema is None:
             problems.add(
-                prefix + ".variantId",
+                prefix + ".variant_id",
                 Code.NOT_MADE_TO_ORDER,
-                gettext("%(product)s is not made to order; add it with checkoutLinesAdd.")
+                gettext(
+                    "%(product)s is not made to order; add it with checkoutLinesAdd."
+                )
                 % {"product": variant.product.name},
             )
             continue
-        if not variant.product.is_published:
+        if not get_host().variant_is_published(variant):
             problems.add(
-                prefix + ".variantId", Code.INVALID, gettext("This product is not published.")
+                prefix + ".variant_id",
+                Code.INVALID,
+                gettext("This product is not published."),
             )
             continue
-        if quantity < 1 or quantity > django_settings.MAX_CHECKOUT_LINE_QUANTITY:
-            problems.add(prefix + ".quantity", Code.OUT_OF_RANGE, quantity_range_message())
+        if quantity < 1 or quantity > _max_quantity():
+            problems.add(
+                prefix + ".quantity", Code.OUT_OF_RANGE, quantity_range_message()
+            )
             continue
         try:
             data = build_line_data(
-                schema, line.get("specs") or [], today=today, uploads=uploads,
-                prefix=prefix + ".specs", currency=checkout.currency,
+                schema,
+                line.get("specs") or [],
+                today=today,
+                uploads=uploads,
+                prefix=prefix + ".specs",
+                currency=checkout.currency,
             )
         except OpenOrderError as error:
             problems.extend(error)
@@ -143,24 +158,28 @@ def add_lines(checkout, lines, today=None):
     existing = list(checkout.lines.all())
     for index, variant, quantity, data in prepared:
         line = next(
-            (ln for ln in existing if ln.variant_id == variant.pk
-             and (line_data(ln) or {}).get("key") == data["key"]),
+            (
+                ln
+                for ln in existing
+                if ln.variant_id == variant.pk
+                and (line_data(ln) or {}).get("key") == data["key"]
+            ),
             None,
         )
         if line is None:
-            line = CheckoutLine(checkout=checkout, variant=variant, quantity=0)
+            line = get_host().new_checkout_line(checkout, variant)
             existing.append(line)
-        if line.quantity + quantity > django_settings.MAX_CHECKOUT_LINE_QUANTITY:
+        if line.quantity + quantity > _max_quantity():
             raise OpenOrderError.single(
                 "lines.%d.quantity" % index,
                 Code.OUT_OF_RANGE,
                 gettext("A line holds at most %(max)d units.")
-                % {"max": django_settings.MAX_CHECKOUT_LINE_QUANTITY},
+                % {"max": _max_quantity()},
             )
         line.quantity += quantity
-        line.data = dict(line.data or {}, **{DATA_KEY: data})
+        get_host().set_line_specs(line, data)
         line.save()
-    update_checkout_quantity(checkout)
+    get_host().checkout_lines_changed(checkout)
     return checkout
 
 
@@ -173,41 +192,49 @@ def update_line_specs(checkout, line_pk, specs, today=None):
     line = checkout.lines.filter(pk=line_pk).select_related("variant__product").first()
     if line is None:
         raise OpenOrderError.single(
-            "lineId", Code.NOT_FOUND, gettext("The checkout has no such line.")
+            "line_id", Code.NOT_FOUND, gettext("The checkout has no such line.")
         )
     schema = schemas_for_product_types([line.variant.product.product_type_id]).get(
         line.variant.product.product_type_id
     )
     if schema is None:
         raise OpenOrderError.single(
-            "lineId", Code.NOT_MADE_TO_ORDER, gettext("This line's product is not made to order.")
+            "line_id",
+            Code.NOT_MADE_TO_ORDER,
+            gettext("This line's product is not made to order."),
         )
     data = build_line_data(
-        schema, specs, today=today, uploads=uploads_for_checkout(checkout.token),
-        prefix="specs", currency=checkout.currency,
+        schema,
+        specs,
+        today=today,
+        uploads=uploads_for_checkout(checkout.token),
+        prefix="specs",
+        currency=checkout.currency,
     )
     twin = next(
-        (ln for ln in checkout.lines.filter(variant_id=line.variant_id).exclude(pk=line.pk)
-         if (line_data(ln) or {}).get("key") == data["key"]),
+        (
+            ln
+            for ln in checkout.lines.filter(variant_id=line.variant_id).exclude(
+                pk=line.pk
+            )
+            if (line_data(ln) or {}).get("key") == data["key"]
+        ),
         None,
     )
     if twin is not None:
-        twin.quantity = min(
-            twin.quantity + line.quantity, django_settings.MAX_CHECKOUT_LINE_QUANTITY
-        )
-        twin.data = dict(twin.data or {}, **{DATA_KEY: data})
+        twin.quantity = min(twin.quantity + line.quantity, _max_quantity())
+        get_host().set_line_specs(twin, data)
         line.delete()
         twin.save()
     else:
-        line.data = dict(line.data or {}, **{DATA_KEY: data})
-        line.save(update_fields=["data"])
-    update_checkout_quantity(checkout)
+        line.save(update_fields=get_host().set_line_specs(line, data))
+    get_host().checkout_lines_changed(checkout)
     return checkout
 
 
 class LineCheck(NamedTuple):
     index: int  # the line's place in the checkout, for error paths
-    line: CheckoutLine
+    line: object  # the host's checkout line
     schema: Schema
     cleaned: dict
     items: list
@@ -219,7 +246,9 @@ def check_checkout_lines(checkout, lines, today=None):
     checkoutComplete must: required specs present, values still valid, price
     unchanged. Returns [LineCheck]; raises OpenOrderError naming each line."""
     today = today or timezone.localdate()
-    schemas = schemas_for_product_types(ln.variant.product.product_type_id for ln in lines)
+    schemas = schemas_for_product_types(
+        ln.variant.product.product_type_id for ln in lines
+    )
     uploads = None
     problems = Problems()
     checked = []
@@ -231,12 +260,16 @@ def check_checkout_lines(checkout, lines, today=None):
             uploads = uploads_for_checkout(checkout.token)
         data = line_data(line) or {"specs": {}, "unitPriceModifier": "0"}
         specs = [
-            {"code": code, "values": value} if isinstance(value, list) else {"code": code, "value": value}
+            {"code": code, "values": value}
+            if isinstance(value, list)
+            else {"code": code, "value": value}
             for code, value in data["specs"].items()
         ]
         prefix = "lines.%d.specs" % index
         try:
-            cleaned = clean_values(schema.fields, specs, today=today, uploads=uploads, prefix=prefix)
+            cleaned = clean_values(
+                schema.fields, specs, today=today, uploads=uploads, prefix=prefix
+            )
         except OpenOrderError as error:
             problems.extend(error)
             continue
@@ -248,7 +281,8 @@ def check_checkout_lines(checkout, lines, today=None):
                 gettext(
                     "The price of %(product)s's options changed; update the line's specs "
                     "to see the new price."
-                ) % {"product": line.variant.product.name},
+                )
+                % {"product": line.variant.product.name},
             )
             continue
         checked.append(LineCheck(index, line, schema, cleaned, items, modifier))

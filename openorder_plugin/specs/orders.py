@@ -1,10 +1,11 @@
 """From checkout to order: the checks checkoutComplete must pass, and the
 snapshot of specs frozen onto order lines."""
+
 from django.db import transaction
-from saleor.checkout.models import Checkout
 
 from .. import capacity
 from ..choices import Mode
+from ..host import get_host
 from ..models import OrderLineSpec, SpecUpload
 from ..pricing import price_specs
 from .lines import check_checkout_lines, demands, line_data, schemas_for_product_types
@@ -31,8 +32,12 @@ def _pair_lines(checkout_lines, order_lines):
     pairs = {}
     for checkout_line in checkout_lines:
         match = next(
-            (o for o in unused
-             if o.variant_id == checkout_line.variant_id and o.quantity == checkout_line.quantity),
+            (
+                o
+                for o in unused
+                if o.variant_id == checkout_line.variant_id
+                and o.quantity == checkout_line.quantity
+            ),
             None,
         )
         if match is not None:
@@ -46,10 +51,12 @@ def freeze_onto_order(order):
     """Freeze each made-to-order line's specs, modifiers, schema version and
     promised date onto its order line, hand the checkout's capacity holds
     and uploads over to the order."""
-    checkout = Checkout.objects.filter(token=order.checkout_token).first()
+    checkout = get_host().checkout_by_token(order.checkout_token)
     if checkout is None:
         return []
-    checkout_lines = list(checkout.lines.select_related("variant__product").order_by("pk"))
+    checkout_lines = list(
+        checkout.lines.select_related("variant__product").order_by("pk")
+    )
     schemas = schemas_for_product_types(
         ln.variant.product.product_type_id for ln in checkout_lines
     )
@@ -77,7 +84,9 @@ def freeze_onto_order(order):
                 specs=items,
                 unit_price_modifier=modifier,
                 promised_date=(
-                    capacity.ready_date_from_start_days(schema.settings, days) if days else None
+                    capacity.ready_date_from_start_days(schema.settings, days)
+                    if days
+                    else None
                 ),
             )
         )

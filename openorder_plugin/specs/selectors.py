@@ -1,16 +1,16 @@
 """Read models for storefronts: a quote, a checkout's made-to-order lines and
 an order's frozen specs. Plain data, no GraphQL."""
+
 from decimal import Decimal
 from typing import List, NamedTuple, Optional
 
 from django.utils import timezone
 from django.utils.translation import gettext
 from prices import Money, TaxedMoney
-from saleor.checkout import calculations
-from saleor.plugins.manager import get_plugins_manager
 
 from .. import capacity
 from ..errors import OpenOrderError, OpenOrderErrorCode as Code, Problem
+from ..host import get_host
 from ..l10n import format_date
 from ..models import OrderLineSpec
 from ..payments.deposits import line_deposit
@@ -26,7 +26,7 @@ from .values import clean_values
 
 
 class LineView(NamedTuple):
-    line: object  # Saleor CheckoutLine
+    line: object  # the host's checkout line
     specs: list  # [{"code", "label", "type", "value", "priceModifier"}]
     unit_price: Optional[TaxedMoney]
     total_price: Optional[TaxedMoney]
@@ -44,7 +44,9 @@ class CheckoutView(NamedTuple):
 
 def _specs_input(stored):
     return [
-        {"code": code, "values": value} if isinstance(value, list) else {"code": code, "value": value}
+        {"code": code, "values": value}
+        if isinstance(value, list)
+        else {"code": code, "value": value}
         for code, value in stored.items()
     ]
 
@@ -52,7 +54,9 @@ def _specs_input(stored):
 def checkout_view(checkout, discounts) -> CheckoutView:
     today = timezone.localdate()
     lines = list(checkout.lines.select_related("variant__product").order_by("pk"))
-    schemas = schemas_for_product_types(ln.variant.product.product_type_id for ln in lines)
+    schemas = schemas_for_product_types(
+        ln.variant.product.product_type_id for ln in lines
+    )
     uploads = uploads_for_checkout(checkout.token)
     currency = checkout.currency
     demands, prepared = [], []
@@ -64,7 +68,10 @@ def checkout_view(checkout, discounts) -> CheckoutView:
         problems, cleaned = [], {}
         try:
             cleaned = clean_values(
-                schema.fields, _specs_input(stored), today=today, uploads=uploads,
+                schema.fields,
+                _specs_input(stored),
+                today=today,
+                uploads=uploads,
                 prefix="lines.%d.specs" % index,
             )
         except OpenOrderError as error:
@@ -72,16 +79,23 @@ def checkout_view(checkout, discounts) -> CheckoutView:
         items, modifier = price_specs(schema.fields, cleaned or stored, currency)
         if not problems:
             demands.append(
-                capacity.LineDemand(line.pk, schema.settings, line.quantity,
-                                    deadline(schema, cleaned), "lines.%d" % index)
+                capacity.LineDemand(
+                    line.pk,
+                    schema.settings,
+                    line.quantity,
+                    deadline(schema, cleaned),
+                    "lines.%d" % index,
+                )
             )
         prepared.append((line, schema, items, modifier, problems))
     promised = capacity.estimate(demands, today=today, exclude_checkout=checkout.token)
     views = []
     deposit_total = Decimal(0)
     for line, schema, items, modifier, problems in prepared:
-        total = calculations.checkout_line_total(line=line, discounts=discounts)
-        deposit = line_deposit(schema.settings, total.gross.amount, line.quantity, currency)
+        total = get_host().checkout_line_total(line, discounts)
+        deposit = line_deposit(
+            schema.settings, total.gross.amount, line.quantity, currency
+        )
         deposit_total += deposit
         views.append(
             LineView(
@@ -111,18 +125,23 @@ class Quote(NamedTuple):
 def quote(variant, quantity, specs, discounts, country, checkout_token=None) -> Quote:
     """Price, deposit and promised date for a variant with specs, creating
     nothing. Problems come back in `errors`, with whatever could be worked out."""
-    from django.conf import settings as django_settings
-
     empty = Quote([], None, None, None, None, None, [])
     product = variant.product
-    schema = schemas_for_product_types([product.product_type_id]).get(product.product_type_id)
+    schema = schemas_for_product_types([product.product_type_id]).get(
+        product.product_type_id
+    )
     if schema is None:
-        return empty._replace(errors=[Problem(
-            "variantId",
-            Code.NOT_MADE_TO_ORDER,
-            gettext("%(product)s is not made to order.") % {"product": product.name},
-        )])
-    if not 1 <= quantity <= django_settings.MAX_CHECKOUT_LINE_QUANTITY:
+        return empty._replace(
+            errors=[
+                Problem(
+                    "variant_id",
+                    Code.NOT_MADE_TO_ORDER,
+                    gettext("%(product)s is not made to order.")
+                    % {"product": product.name},
+                )
+            ]
+        )
+    if not 1 <= quantity <= get_host().max_line_quantity():
         return empty._replace(
             errors=[Problem("quantity", Code.OUT_OF_RANGE, quantity_range_message())]
         )
@@ -132,37 +151,45 @@ def quote(variant, quantity, specs, discounts, country, checkout_token=None) -> 
         cleaned = clean_values(schema.fields, specs, today=today, uploads=uploads)
     except OpenOrderError as error:
         return empty._replace(errors=error.problems)
-    currency = product.currency
+    base = get_host().variant_unit_price(variant, discounts, country)
+    currency = base.currency
     items, modifier = price_specs(schema.fields, cleaned, currency)
-    base = get_plugins_manager().apply_taxes_to_product(
-        product, variant.get_price(discounts), country
-    )
     unit = base.gross.amount + modifier
     total = unit * quantity
     wanted = deadline(schema, cleaned)
     promised = capacity.estimate(
-        [capacity.LineDemand("quote", schema.settings, quantity, wanted, "")], today=today
+        [capacity.LineDemand("quote", schema.settings, quantity, wanted, "")],
+        today=today,
     )["quote"]
     errors = []
     if promised is None:
-        errors.append(Problem(
-            "quantity",
-            Code.CAPACITY_FULL,
-            gettext("There is no production capacity for this quantity."),
-        ))
+        errors.append(
+            Problem(
+                "quantity",
+                Code.CAPACITY_FULL,
+                gettext("There is no production capacity for this quantity."),
+            )
+        )
     elif wanted is not None and promised > wanted:
-        errors.append(Problem(
-            "specs", Code.CAPACITY_FULL,
-            gettext("The earliest date we can promise is %(promised)s, after the date wanted "
-                    "(%(wanted)s).")
-            % {"promised": format_date(promised), "wanted": format_date(wanted)},
-        ))
+        errors.append(
+            Problem(
+                "specs",
+                Code.CAPACITY_FULL,
+                gettext(
+                    "The earliest date we can promise is %(promised)s, after the date wanted "
+                    "(%(wanted)s)."
+                )
+                % {"promised": format_date(promised), "wanted": format_date(wanted)},
+            )
+        )
     return Quote(
         specs=items,
         unit_price=Money(unit, currency),
         unit_price_modifier=Money(modifier, currency),
         total_price=Money(total, currency),
-        deposit=Money(line_deposit(schema.settings, total, quantity, currency), currency),
+        deposit=Money(
+            line_deposit(schema.settings, total, quantity, currency), currency
+        ),
         promised_date=promised,
         errors=errors,
     )

@@ -7,6 +7,7 @@ booleans and colours, and never rendered as HTML anywhere.
 Problems are written in the active language (the buyer's, see
 openorder_plugin.middleware), with dates and numbers as it writes them.
 """
+
 import datetime
 from decimal import Decimal, InvalidOperation
 
@@ -74,7 +75,8 @@ def clean_values(fields, specs, *, today, uploads=None, prefix="specs"):
             problems.add(
                 "%s.%s" % (prefix, code),
                 Code.UNKNOWN_FIELD,
-                gettext("There is no spec field '%(code)s' for this product.") % {"code": code},
+                gettext("There is no spec field '%(code)s' for this product.")
+                % {"code": code},
             )
             continue
         if code in raw:
@@ -87,14 +89,21 @@ def clean_values(fields, specs, *, today, uploads=None, prefix="specs"):
         field = by_code[code]
         many = field.type == T.MULTI_CHOICE
         wrong = "value" if many else "values"
-        if spec.get(wrong) is not None and spec.get("values" if many else "value") is None:
+        if (
+            spec.get(wrong) is not None
+            and spec.get("values" if many else "value") is None
+        ):
             problems.add(
                 "%s.%s" % (prefix, code),
                 Code.VALUE_KIND_MISMATCH,
                 (
-                    gettext("%(label)s takes a list of values (`values`), not one `value`.")
+                    gettext(
+                        "%(label)s takes a list of values (`values`), not one `value`."
+                    )
                     if many
-                    else gettext("%(label)s takes one value (`value`), not a list of `values`.")
+                    else gettext(
+                        "%(label)s takes one value (`value`), not a list of `values`."
+                    )
                 )
                 % {"label": field.label},
             )
@@ -120,18 +129,28 @@ def clean_values(fields, specs, *, today, uploads=None, prefix="specs"):
             problems.add(
                 path,
                 Code.HIDDEN_FIELD,
-                gettext("%(label)s applies only when %(field)s is '%(value)s'.") % {
+                gettext("%(label)s applies only when %(field)s is '%(value)s'.")
+                % {
                     "label": field.label,
                     "field": parent.label if parent else field.visible_when_field,
                     "value": field.visible_when_value,
                 },
             )
-        elif visible and field.required and field.code not in raw and field.code not in answered:
+        elif (
+            visible
+            and field.required
+            and field.code not in raw
+            and field.code not in answered
+        ):
             problems.add(
-                path, Code.REQUIRED, gettext("%(label)s is required.") % {"label": field.label}
+                path,
+                Code.REQUIRED,
+                gettext("%(label)s is required.") % {"label": field.label},
             )
     problems.raise_if_any()
-    return {field.code: cleaned[field.code] for field in fields if field.code in cleaned}
+    return {
+        field.code: cleaned[field.code] for field in fields if field.code in cleaned
+    }
 
 
 def _clean_one(field, value, today, uploads, problems, prefix):
@@ -186,7 +205,10 @@ def _clean_one(field, value, today, uploads, problems, prefix):
                 count=max_length,
             )
         if field.pattern and not pattern_matches(field.pattern, value):
-            return bad(Code.PATTERN_MISMATCH, gettext("%(label)s is not in the required format."))
+            return bad(
+                Code.PATTERN_MISMATCH,
+                gettext("%(label)s is not in the required format."),
+            )
         return value
     if field.type == T.NUMBER:
         try:
@@ -211,7 +233,9 @@ def _clean_one(field, value, today, uploads, problems, prefix):
     if field.type == T.CHOICE:
         if value not in {choice["value"] for choice in field.choices}:
             return bad(
-                Code.INVALID_CHOICE, gettext("'%(value)s' is not a choice of %(label)s."), value=value
+                Code.INVALID_CHOICE,
+                gettext("'%(value)s' is not a choice of %(label)s."),
+                value=value,
             )
         return value
     if field.type == T.BOOLEAN:
@@ -222,7 +246,9 @@ def _clean_one(field, value, today, uploads, problems, prefix):
         try:
             date = datetime.date.fromisoformat(value)
         except ValueError:
-            return bad(Code.INVALID_TYPE, gettext("%(label)s must be a date (YYYY-MM-DD)."))
+            return bad(
+                Code.INVALID_TYPE, gettext("%(label)s must be a date (YYYY-MM-DD).")
+            )
         earliest = today + datetime.timedelta(days=field.earliest_date_days or 0)
         if date < earliest:
             return bad(
@@ -240,19 +266,26 @@ def _clean_one(field, value, today, uploads, problems, prefix):
         return value
     if field.type == T.COLOR:
         if not pattern_matches(COLOR, value):
-            return bad(Code.INVALID_TYPE, gettext("%(label)s must be a colour as #rrggbb."))
+            return bad(
+                Code.INVALID_TYPE, gettext("%(label)s must be a colour as #rrggbb.")
+            )
         return value.lower()
     if field.type == T.FILE:
         upload = (uploads or {}).get(value)
         if upload is None:
-            return bad(Code.NOT_FOUND, gettext("%(label)s: no such upload for this checkout."))
+            return bad(
+                Code.NOT_FOUND, gettext("%(label)s: no such upload for this checkout.")
+            )
         if field.max_file_size and upload.size > field.max_file_size:
             return bad(
                 Code.FILE_TOO_LARGE,
                 gettext("%(label)s takes files up to %(size)s."),
                 size=format_file_size(field.max_file_size),
             )
-        if field.allowed_file_types and upload.content_type not in field.allowed_file_types:
+        if (
+            field.allowed_file_types
+            and upload.content_type not in field.allowed_file_types
+        ):
             return bad(
                 Code.FILE_TYPE_NOT_ALLOWED,
                 gettext("%(label)s takes %(types)s files."),

@@ -14,6 +14,7 @@ forms (`_` too).
                                                      # is out of date, a message lacks
                                                      # a translation or its placeholders
 """
+
 import glob
 import io
 import os
@@ -25,7 +26,9 @@ from babel.messages.mofile import read_mo, write_mo
 from babel.messages.pofile import read_po, write_po
 from django.core.management.base import BaseCommand, CommandError
 
-PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+PACKAGE_DIR = os.path.dirname(
+    os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+)
 LOCALE_DIR = os.path.join(PACKAGE_DIR, "locale")
 DOMAIN = "django"
 KEYWORDS = {
@@ -43,7 +46,9 @@ PLACEHOLDER = re.compile(r"%\((\w+)\)([sdifr])|%([sdifr])")
 
 
 def po_paths(locale_dir=LOCALE_DIR):
-    return sorted(glob.glob(os.path.join(locale_dir, "*", "LC_MESSAGES", DOMAIN + ".po")))
+    return sorted(
+        glob.glob(os.path.join(locale_dir, "*", "LC_MESSAGES", DOMAIN + ".po"))
+    )
 
 
 def mo_path(po_path):
@@ -80,7 +85,11 @@ def compiled(catalog):
 
 def _strings(message):
     # Plural forms are tuples from a .po and lists from a .mo.
-    return tuple(message.string) if isinstance(message.string, (tuple, list)) else (message.string,)
+    return (
+        tuple(message.string)
+        if isinstance(message.string, (tuple, list))
+        else (message.string,)
+    )
 
 
 def _ids(message):
@@ -115,7 +124,10 @@ def problems(locale_dir=LOCALE_DIR):
         for key in sorted(wanted - set(have), key=str):
             found.append("%s lacks %r (run --update)" % (name, key[1]))
         for key in sorted(set(have) - wanted, key=str):
-            found.append("%s has %r, which the code no longer uses (run --update)" % (name, key[1]))
+            found.append(
+                "%s has %r, which the code no longer uses (run --update)"
+                % (name, key[1])
+            )
         for message in have.values():
             msgid = _ids(message)[0]
             if not translated(message):
@@ -127,11 +139,18 @@ def problems(locale_dir=LOCALE_DIR):
                 if _placeholders(string) not in expected:
                     found.append(
                         "%s: the translation of %r has placeholders %s, not %s"
-                        % (name, msgid, _placeholders(string), " or ".join(map(str, expected)))
+                        % (
+                            name,
+                            msgid,
+                            _placeholders(string),
+                            " or ".join(map(str, expected)),
+                        )
                     )
         mo = mo_path(po_path)
         if not os.path.exists(mo):
-            found.append("%s.mo is missing (run openorder_compilemessages)" % name[: -len(".po")])
+            found.append(
+                "%s.mo is missing (run openorder_compilemessages)" % name[: -len(".po")]
+            )
             continue
         with open(mo, "rb") as handle:
             if translations(read_mo(handle)) != translations(catalog):
@@ -176,11 +195,13 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--update", action="store_true",
+            "--update",
+            action="store_true",
             help="First add the code's new messages to every .po and drop those gone.",
         )
         parser.add_argument(
-            "--check", action="store_true",
+            "--check",
+            action="store_true",
             help="Change nothing; fail when a catalog or its .mo is not up to date.",
         )
 

@@ -4,6 +4,7 @@ toko kue and a toko bunga selling made to order, plus one ready-stock product.
 Every function is idempotent: it finds what an earlier run created by slug or
 e-mail and brings it back to the demo's state.
 """
+
 from decimal import Decimal
 
 from django.conf import settings
@@ -15,6 +16,10 @@ from saleor.product.utils.variant_prices import update_product_minimal_variant_p
 from saleor.shipping import ShippingMethodType
 from saleor.shipping.models import ShippingMethod, ShippingZone
 from saleor.warehouse.models import Stock, Warehouse
+
+from ...catalog import services
+from ...models import CustomSpecField
+from .made_to_order import MADE_TO_ORDER
 
 STAFF_EMAIL = "staff@openorder.test"
 STAFF_PASSWORD = "openorder-staff"
@@ -179,10 +184,6 @@ def load_catalog(domain="127.0.0.1:8000"):
 def load_made_to_order():
     """Apply demo/made_to_order.py to the demo product types, through the same
     validation as the API. Re-running it changes nothing that is already so."""
-    from ...catalog import services
-    from ...models import CustomSpecField
-    from .made_to_order import MADE_TO_ORDER
-
     for slug, definition in MADE_TO_ORDER.items():
         product_type = ProductType.objects.get(slug=slug)
         services.update_settings(product_type.pk, definition["settings"])

@@ -168,7 +168,12 @@ TOKO_BUNGA = {
                 {"value": "krisan", "label": "Chrysanthemums", "priceAmount": "25000"},
             ],
         },
-        {"code": "main_color", "label": "Main colour", "type": "COLOR", "required": False},
+        {
+            "code": "main_color",
+            "label": "Main colour",
+            "type": "COLOR",
+            "required": False,
+        },
         {
             "code": "card_message",
             "label": "Card message",

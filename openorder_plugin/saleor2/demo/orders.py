@@ -14,12 +14,17 @@ Each order is keyed by its buyer's e-mail: one is placed only when no open
 (not cancelled) order of that buyer exists, so running the demo again places
 nothing new, and brings back an order the payment window has cancelled.
 """
+
 import datetime
 import json
 
+from django.conf import settings
 from django.test import Client
 from django.utils import timezone
+from saleor.order import OrderStatus
+from saleor.order.models import Order
 
+from ...production.overdue import mark_overdue_jobs
 from .catalog import STAFF_EMAIL, STAFF_PASSWORD
 
 DEFERRED_GATEWAY = "openorder.payments.deferred"  # "Pay deposit / pay later"
@@ -131,10 +136,13 @@ mutation($input: CheckoutCreateInput!) {
   checkoutCreate(input: $input) { checkout { id token } checkoutErrors { field code message } }
 }"""
 
-LINES_ADD = """
+LINES_ADD = (
+    """
 mutation($checkoutId: ID!, $lines: [CustomCheckoutLineInput!]!) {
   checkoutLinesAddCustom(checkoutId: $checkoutId, lines: $lines) { checkout { id } %s }
-}""" % ERRORS
+}"""
+    % ERRORS
+)
 
 SHIPPING_ADDRESS = """
 mutation($checkoutId: ID!, $address: AddressInput!) {
@@ -176,21 +184,27 @@ query($id: ID!) {
   orderPaymentSchedule(orderId: $id) { installments { kind amount { amount } } }
 }"""
 
-RECORD = """
+RECORD = (
+    """
 mutation($id: ID!, $amount: PositiveDecimal!, $reference: String!, $key: String!) {
   orderPaymentRecord(orderId: $id, amount: $amount, reference: $reference, idempotencyKey: $key) {
     paymentRecord { id } %s
   }
-}""" % ERRORS
+}"""
+    % ERRORS
+)
 
 JOB_FIELDS = "id version currentStage stages { code }"
 
-JOBS = """
+JOBS = (
+    """
 query($search: String!) {
   productionJobs(first: 100, filter: {search: $search}) {
     edges { node { %s order { number } } }
   }
-}""" % JOB_FIELDS
+}"""
+    % JOB_FIELDS
+)
 
 ADVANCE = """
 mutation($id: ID!, $version: Int!) {
@@ -249,16 +263,18 @@ class Api:
     def mutate(self, query, variables, name):
         """The mutation's payload; any typed error stops the demo."""
         payload = self.query(query, variables)[name]
-        for key in ("checkoutErrors", "paymentErrors", "openOrderErrors", "accountErrors"):
+        for key in (
+            "checkoutErrors",
+            "paymentErrors",
+            "openOrderErrors",
+            "accountErrors",
+        ):
             if payload.get(key):
                 raise DemoOrderError("%s failed: %s" % (name, payload[key]))
         return payload
 
 
 def _open_order_exists(email):
-    from saleor.order import OrderStatus
-    from saleor.order.models import Order
-
     return (
         Order.objects.filter(user_email=email)
         .exclude(status__in=[OrderStatus.CANCELED, OrderStatus.DRAFT])
@@ -275,7 +291,9 @@ def _checkout(buyer_api, demo):
         "variants"
     ][0]["id"]
     checkout = buyer_api.mutate(
-        CHECKOUT_CREATE, {"input": {"email": demo["key"], "lines": []}}, "checkoutCreate"
+        CHECKOUT_CREATE,
+        {"input": {"email": demo["key"], "lines": []}},
+        "checkoutCreate",
     )["checkout"]
     checkout_id = checkout["id"]
     buyer_api.mutate(
@@ -283,7 +301,11 @@ def _checkout(buyer_api, demo):
         {
             "checkoutId": checkout_id,
             "lines": [
-                {"variantId": variant, "quantity": demo["quantity"], "specs": demo["specs"]()}
+                {
+                    "variantId": variant,
+                    "quantity": demo["quantity"],
+                    "specs": demo["specs"](),
+                }
             ],
         },
         "checkoutLinesAddCustom",
@@ -321,10 +343,12 @@ def _checkout(buyer_api, demo):
 
 
 def _record_deposit(staff_api, order):
-    installments = staff_api.query(SCHEDULE, {"id": order["id"]})["orderPaymentSchedule"][
-        "installments"
+    installments = staff_api.query(SCHEDULE, {"id": order["id"]})[
+        "orderPaymentSchedule"
+    ]["installments"]
+    deposit = next(i for i in installments if i["kind"] == "DEPOSIT")["amount"][
+        "amount"
     ]
-    deposit = next(i for i in installments if i["kind"] == "DEPOSIT")["amount"]["amount"]
     staff_api.mutate(
         RECORD,
         {
@@ -338,7 +362,9 @@ def _record_deposit(staff_api, order):
 
 
 def _jobs(staff_api, order):
-    edges = staff_api.query(JOBS, {"search": order["number"]})["productionJobs"]["edges"]
+    edges = staff_api.query(JOBS, {"search": order["number"]})["productionJobs"][
+        "edges"
+    ]
     return [e["node"] for e in edges if e["node"]["order"]["number"] == order["number"]]
 
 
@@ -346,7 +372,9 @@ def _advance_to(staff_api, job, stage):
     codes = [s["code"] for s in job["stages"]]
     while codes.index(job["currentStage"]) < codes.index(stage):
         job = staff_api.mutate(
-            ADVANCE, {"id": job["id"], "version": job["version"]}, "productionJobAdvance"
+            ADVANCE,
+            {"id": job["id"], "version": job["version"]},
+            "productionJobAdvance",
         )["job"]
     return job
 
@@ -355,10 +383,6 @@ def _make_late(staff_api, order, job, days):
     """Date the order back (see the module's docstring), move the promised
     date `days` into the past through the API, and run the overdue sweep as
     beat does every hour, so the job is flagged and staff alerted now."""
-    from saleor.order.models import Order
-
-    from ...production.services import mark_overdue_jobs
-
     Order.objects.filter(pk=int(order["number"])).update(
         created=timezone.now() - datetime.timedelta(days=LATE_ORDER_AGE_DAYS)
     )
@@ -377,8 +401,6 @@ def _make_late(staff_api, order, job, days):
 def _request_host():
     """A host name the host's ALLOWED_HOSTS accepts (as Saleor's WSGI warm-up
     request uses)."""
-    from django.conf import settings
-
     host = settings.ALLOWED_HOSTS[0] if settings.ALLOWED_HOSTS else "localhost"
     return "localhost" if host == "*" or host.startswith(".") else host
 

@@ -7,6 +7,7 @@ total (the buyer's promise to pay) and captures nothing, so the order is
 NOT_CHARGED and its deposit DUE. Money received (bank transfer, cash on
 delivery) is recorded by staff with `orderPaymentRecord`, which captures it
 (payments/schedule.py); an unpaid deposit lapses (payments/window.py)."""
+
 import uuid
 
 from saleor.checkout.models import CheckoutLine
@@ -85,5 +86,7 @@ def authorize_checkout(payment_information):
     """Authorise the checkout's total, or refuse with a message Saleor's
     checkoutComplete reports as a PAYMENT_ERROR."""
     return response(
-        TransactionKind.AUTH, payment_information, error=refusal_for(payment_information)
+        TransactionKind.AUTH,
+        payment_information,
+        error=refusal_for(payment_information),
     )

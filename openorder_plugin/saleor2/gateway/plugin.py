@@ -2,22 +2,17 @@
 saleor/payment/gateways/dummy, so storefronts pay with Saleor's own
 checkoutPaymentCreate and checkoutComplete. The rules live in
 deferred.py; this class only answers Saleor's gateway hooks."""
+
 import uuid
 
 from saleor.payment import TransactionKind
 from saleor.plugins.base_plugin import BasePlugin
 
+from ..hooks import active_only
 from . import deferred
 
 
-def require_active_plugin(fn):
-    def wrapped(self, *args, **kwargs):
-        if not self.active:
-            return kwargs.get("previous_value", None)
-        return fn(self, *args, **kwargs)
-
-    wrapped.__name__ = fn.__name__
-    return wrapped
+require_active_plugin = active_only(None)
 
 
 class DeferredPaymentGatewayPlugin(BasePlugin):

@@ -5,6 +5,7 @@ it, so the host serves this schema at /graphql/ instead. Every Saleor type and
 operation is inherited unchanged; a storefront written for Saleor 2.10 needs
 no change.
 """
+
 from graphene_federation import build_schema
 from saleor.graphql.api import Mutation as SaleorMutation, Query as SaleorQuery
 

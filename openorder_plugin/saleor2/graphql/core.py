@@ -1,5 +1,6 @@
 """What every plugin mutation shares: the typed error and Saleor's mutation
 conventions (`errors` plus a typed `openOrderErrors` list)."""
+
 import binascii
 import logging
 
@@ -7,6 +8,7 @@ import graphene
 from django.db import transaction
 from django.utils.translation import gettext
 from graphql.error import GraphQLError
+from graphene.utils.str_converters import to_camel_case
 from graphql_jwt.exceptions import JSONWebTokenError
 from saleor.graphql.core.connection import from_global_cursor
 from saleor.graphql.core.mutations import BaseMutation, validation_error_to_error_type
@@ -21,18 +23,36 @@ OpenOrderErrorCode = graphene.Enum(
 )
 
 
+def api_path(field):
+    """A domain path (`lines.0.variant_id`) in the API's words
+    (`lines.0.variantId`), camel-cased as Saleor does its error fields. The
+    segment after `specs` is a spec's code, the merchant's own word: kept."""
+    if not field:
+        return field
+    parts = str(field).split(".")
+    return ".".join(
+        part if index and parts[index - 1] == "specs" else to_camel_case(part)
+        for index, part in enumerate(parts)
+    )
+
+
 class OpenOrderError(Error):
     code = OpenOrderErrorCode(description="The error code.", required=True)
 
     class Meta:
         description = "An error in the input of an open-order mutation."
 
+    @staticmethod
+    def resolve_field(root, _info):
+        # Mutation errors and the problems that queries report alike.
+        return api_path(root.field)
+
 
 class OpenOrderMutation(BaseMutation):
     """Saleor's BaseMutation, plus the domain's errors as typed errors.
 
-    Domain errors carry the field path as the API names it, so it is reported
-    as is; Django ValidationErrors (from Saleor's helpers, e.g. an unknown ID)
+    Domain errors carry a snake_case field path, given in the API's words
+    (api_path); Django ValidationErrors (from Saleor's helpers, e.g. an unknown ID)
     keep Saleor's own handling."""
 
     class Meta:
@@ -61,7 +81,9 @@ class OpenOrderMutation(BaseMutation):
                 DomainError.single(
                     None,
                     Codes.INTERNAL_ERROR,
-                    gettext("Something went wrong on our side and nothing was changed; please try again."),
+                    gettext(
+                        "Something went wrong on our side and nothing was changed; please try again."
+                    ),
                 )
             )
 
@@ -80,7 +102,7 @@ class OpenOrderMutation(BaseMutation):
     @classmethod
     def handle_domain_error(cls, error):
         errors = [
-            (Error(field=p.field, message=p.message), p.code, None)
+            (Error(field=api_path(p.field), message=p.message), p.code, None)
             for p in error.problems
         ]
         return cls.handle_typed_errors(errors)
@@ -88,7 +110,7 @@ class OpenOrderMutation(BaseMutation):
 
 # --- the one boundary for global IDs ---------------------------------------
 
-MAX_PK = 2 ** 63 - 1
+MAX_PK = 2**63 - 1
 
 
 def pk_from_global_id(global_id, type_name, field, pk_type=int):
@@ -107,7 +129,9 @@ def pk_from_global_id(global_id, type_name, field, pk_type=int):
         found_type, pk = None, None
     if not found_type or not pk:
         raise DomainError.single(
-            field, Codes.INVALID, gettext("This is not a valid ID: %(id)s") % {"id": global_id[:80]}
+            field,
+            Codes.INVALID,
+            gettext("This is not a valid ID: %(id)s") % {"id": global_id[:80]},
         )
     if found_type != type_name:
         raise DomainError.single(
@@ -122,7 +146,9 @@ def pk_from_global_id(global_id, type_name, field, pk_type=int):
             raise ValueError(pk)
     except (TypeError, ValueError, AttributeError):
         raise DomainError.single(
-            field, Codes.INVALID, gettext("This is not a valid ID: %(id)s") % {"id": global_id[:80]}
+            field,
+            Codes.INVALID,
+            gettext("This is not a valid ID: %(id)s") % {"id": global_id[:80]},
         )
     return key
 
@@ -130,7 +156,9 @@ def pk_from_global_id(global_id, type_name, field, pk_type=int):
 def node_or_error(global_id, type_name, queryset, field, pk_type=int, missing=None):
     """The row a global ID names among `queryset`, or a typed NOT_FOUND
     (`missing` says what was not found)."""
-    node = queryset.filter(pk=pk_from_global_id(global_id, type_name, field, pk_type)).first()
+    node = queryset.filter(
+        pk=pk_from_global_id(global_id, type_name, field, pk_type)
+    ).first()
     if node is None:
         raise DomainError.single(
             field,
@@ -162,4 +190,20 @@ def check_cursors(kwargs):
             if not isinstance(values, list):
                 raise ValueError(values)
         except Exception:  # anything but a cursor this API handed out
-            raise GraphQLError(gettext("`%(name)s` is not a cursor this API gave out.") % {"name": name})
+            raise GraphQLError(
+                gettext("`%(name)s` is not a cursor this API gave out.")
+                % {"name": name}
+            )
+
+
+class OrderLineNames:
+    """Resolvers of the product and variant names of an object that belongs
+    to an order line (a frozen spec snapshot, a production job)."""
+
+    @staticmethod
+    def resolve_product_name(root, _info):
+        return root.order_line.product_name
+
+    @staticmethod
+    def resolve_variant_name(root, _info):
+        return root.order_line.variant_name

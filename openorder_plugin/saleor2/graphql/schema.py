@@ -1,11 +1,14 @@
 """The plugin's root fields, one class per part of the product."""
+
 from .catalog.schema import CatalogMutations, CatalogQueries
 from .checkout.schema import CheckoutMutations, CheckoutQueries
 from .payments.schema import PaymentMutations, PaymentQueries
 from .production.schema import ProductionMutations, ProductionQueries
 
 
-class OpenOrderQueries(CatalogQueries, CheckoutQueries, ProductionQueries, PaymentQueries):
+class OpenOrderQueries(
+    CatalogQueries, CheckoutQueries, ProductionQueries, PaymentQueries
+):
     pass
 
 

@@ -5,6 +5,7 @@ where an Int belongs) raise a Python TypeError while it coerces the
 variables, before any resolver runs, and Saleor reports that exception's text
 to the client. Here it is a GraphQL error saying which variable is wrong, as
 graphql-core reports every other invalid variable."""
+
 from graphql import GraphQLError
 from graphql.execution import ExecutionResult
 from saleor.graphql.views import GraphQLView

@@ -10,16 +10,22 @@ def _enum(name, choices, description):
 
 
 MadeToOrderModeEnum = _enum(
-    "MadeToOrderModeEnum", Mode.CHOICES, "Whether a product type is sold from stock or made to order."
+    "MadeToOrderModeEnum",
+    Mode.CHOICES,
+    "Whether a product type is sold from stock or made to order.",
 )
 SpecFieldTypeEnum = _enum(
-    "SpecFieldTypeEnum", SpecFieldType.CHOICES, "The kind of value a custom-spec field takes."
+    "SpecFieldTypeEnum",
+    SpecFieldType.CHOICES,
+    "The kind of value a custom-spec field takes.",
 )
 DepositTypeEnum = _enum(
     "DepositTypeEnum", DepositType.CHOICES, "How much a buyer pays before production."
 )
 BalanceDueEnum = _enum(
-    "BalanceDueEnum", BalanceDue.CHOICES, "When the rest of a made-to-order line is due."
+    "BalanceDueEnum",
+    BalanceDue.CHOICES,
+    "When the rest of a made-to-order line is due.",
 )
 
 

@@ -125,7 +125,9 @@ class ProductTypeMadeToOrderUpdate(OpenOrderMutation):
     made_to_order_settings = graphene.Field(MadeToOrderSettings)
 
     class Arguments:
-        product_type_id = graphene.ID(required=True, description="ID of a product type.")
+        product_type_id = graphene.ID(
+            required=True, description="ID of a product type."
+        )
         input = MadeToOrderSettingsInput(required=True)
 
     class Meta:
@@ -148,7 +150,9 @@ class CustomSpecFieldCreate(OpenOrderMutation):
     made_to_order_settings = graphene.Field(MadeToOrderSettings)
 
     class Arguments:
-        product_type_id = graphene.ID(required=True, description="ID of a product type.")
+        product_type_id = graphene.ID(
+            required=True, description="ID of a product type."
+        )
         input = CustomSpecFieldInput(required=True)
 
     class Meta:
@@ -159,7 +163,9 @@ class CustomSpecFieldCreate(OpenOrderMutation):
     def perform_mutation(cls, _root, info, product_type_id, input):
         pk = pk_from_global_id(product_type_id, "ProductType", "productTypeId")
         spec_field = services.create_field(pk, _changes(input))
-        return cls(custom_spec_field=spec_field, made_to_order_settings=settings_view(pk))
+        return cls(
+            custom_spec_field=spec_field, made_to_order_settings=settings_view(pk)
+        )
 
 
 class CustomSpecFieldUpdate(OpenOrderMutation):
@@ -185,7 +191,9 @@ class CustomSpecFieldUpdate(OpenOrderMutation):
 
 
 class CustomSpecFieldDelete(OpenOrderMutation):
-    custom_spec_field = graphene.Field(CustomSpecField, description="The deleted field.")
+    custom_spec_field = graphene.Field(
+        CustomSpecField, description="The deleted field."
+    )
     made_to_order_settings = graphene.Field(MadeToOrderSettings)
 
     class Arguments:
@@ -211,7 +219,9 @@ class CustomSpecFieldReorder(OpenOrderMutation):
     made_to_order_settings = graphene.Field(MadeToOrderSettings)
 
     class Arguments:
-        product_type_id = graphene.ID(required=True, description="ID of a product type.")
+        product_type_id = graphene.ID(
+            required=True, description="ID of a product type."
+        )
         moves = graphene.List(
             graphene.NonNull(ReorderInput),
             required=True,

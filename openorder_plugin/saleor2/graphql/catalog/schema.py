@@ -1,6 +1,9 @@
 import graphene
 from saleor.core.permissions import ProductPermissions
-from saleor.graphql.core.connection import CountableConnection, connection_from_queryset_slice
+from saleor.graphql.core.connection import (
+    CountableConnection,
+    connection_from_queryset_slice,
+)
 from saleor.graphql.core.fields import BaseConnectionField
 from saleor.graphql.decorators import permission_required
 from saleor.graphql.utils import get_user_or_app_from_context
@@ -47,16 +50,18 @@ class CatalogQueries(graphene.ObjectType):
 
     def resolve_made_to_order_product(self, info, product_id=None, slug=None):
         if (product_id is None) == (slug is None):
-            raise GraphQLError(
-                "Give either productId or slug."
-            )
+            raise GraphQLError("Give either productId or slug.")
         if product_id is not None:
             try:
                 product_id = pk_from_global_id(product_id, "Product", "productId")
             except DomainError as error:
                 raise GraphQLError(str(error))
-        products = selectors.products_visible_to(get_user_or_app_from_context(info.context))
-        return selectors.made_to_order_for_product(products, product_id=product_id, slug=slug)
+        products = selectors.products_visible_to(
+            get_user_or_app_from_context(info.context)
+        )
+        return selectors.made_to_order_for_product(
+            products, product_id=product_id, slug=slug
+        )
 
     @permission_required(ProductPermissions.MANAGE_PRODUCTS)
     def resolve_made_to_order_product_types(self, info, **kwargs):

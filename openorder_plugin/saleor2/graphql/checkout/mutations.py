@@ -9,10 +9,15 @@ from saleor.graphql.core.types import Upload
 from saleor.checkout.models import Checkout as CheckoutModel
 from saleor.product.models import ProductVariant as ProductVariantModel
 
-from ....errors import OpenOrderError as DomainError, OpenOrderErrorCode as Code, Problems
+from ....errors import (
+    OpenOrderError as DomainError,
+    OpenOrderErrorCode as Code,
+    Problems,
+)
 from ....specs import files, lines as spec_lines
 from ..core import OpenOrderMutation, node_or_error, pk_from_global_id
-from .types import CustomCheckoutLineInput, NotText, SpecFile, SpecValueInput
+from ..specs.types import NotText, SpecFile, SpecValueInput
+from .types import CustomCheckoutLineInput
 
 
 def spec_inputs(specs, prefix="specs"):
@@ -22,11 +27,15 @@ def spec_inputs(specs, prefix="specs"):
     cleaned = []
     for spec in specs or []:
         value, values = spec.get("value"), spec.get("values")
-        if isinstance(value, NotText) or any(isinstance(v, NotText) for v in values or []):
+        if isinstance(value, NotText) or any(
+            isinstance(v, NotText) for v in values or []
+        ):
             problems.add(
                 "%s.%s" % (prefix, spec.code),
                 Code.INVALID_TYPE,
-                gettext("A spec value is text, e.g. \"17\" or \"true\"; lists go in `values`."),
+                gettext(
+                    'A spec value is text, e.g. "17" or "true"; lists go in `values`.'
+                ),
             )
             continue
         cleaned.append({"code": spec.code, "value": value, "values": values})
@@ -36,7 +45,9 @@ def spec_inputs(specs, prefix="specs"):
 
 def _checkout(checkout_id):
     # Saleor 2.10's checkout ID carries the checkout's token.
-    return node_or_error(checkout_id, "Checkout", CheckoutModel.objects.all(), "checkoutId", uuid.UUID)
+    return node_or_error(
+        checkout_id, "Checkout", CheckoutModel.objects.all(), "checkoutId", uuid.UUID
+    )
 
 
 def _after_lines_changed(info, checkout):
@@ -110,7 +121,9 @@ class CheckoutLineSpecsUpdate(OpenOrderMutation):
 
 
 class SpecFileUpload(OpenOrderMutation):
-    upload = graphene.Field(SpecFile, description="Use its ID as the FILE spec's value.")
+    upload = graphene.Field(
+        SpecFile, description="Use its ID as the FILE spec's value."
+    )
 
     class Arguments:
         checkout_token = graphene.UUID(

@@ -1,16 +1,27 @@
 import graphene
 from django.conf import settings
 from django.utils.translation import gettext
+from graphql_jwt.exceptions import PermissionDenied
 from saleor.checkout.models import Checkout as CheckoutModel
 from saleor.core.permissions import OrderPermissions
 from saleor.product.models import ProductVariant as ProductVariantModel
 from saleor.order.models import Order as OrderModel
 
-from ....errors import OpenOrderError as DomainError, OpenOrderErrorCode as Code, Problem
+from ....errors import (
+    OpenOrderError as DomainError,
+    OpenOrderErrorCode as Code,
+    Problem,
+)
 from ....specs import selectors
 from ..core import node_or_none
-from .mutations import CheckoutLineSpecsUpdate, CheckoutLinesAddCustom, SpecFileUpload, spec_inputs
-from .types import MadeToOrderCheckout, MadeToOrderOrder, MadeToOrderQuote, SpecValueInput
+from .mutations import (
+    CheckoutLineSpecsUpdate,
+    CheckoutLinesAddCustom,
+    SpecFileUpload,
+    spec_inputs,
+)
+from ..specs.types import SpecValueInput
+from .types import MadeToOrderCheckout, MadeToOrderOrder, MadeToOrderQuote
 
 
 class CheckoutQueries(graphene.ObjectType):
@@ -19,7 +30,9 @@ class CheckoutQueries(graphene.ObjectType):
         variant_id=graphene.ID(required=True),
         quantity=graphene.Int(required=True),
         specs=graphene.List(graphene.NonNull(SpecValueInput), default_value=[]),
-        checkout_token=graphene.UUID(description="Lets FILE specs name this checkout's uploads."),
+        checkout_token=graphene.UUID(
+            description="Lets FILE specs name this checkout's uploads."
+        ),
         description=(
             "Price with spec modifiers, deposit and promised ready date for a "
             "made-to-order variant, without creating anything."
@@ -37,21 +50,42 @@ class CheckoutQueries(graphene.ObjectType):
         description="An order's made-to-order lines with the specs frozen when it was placed.",
     )
 
-    def resolve_made_to_order_quote(self, info, variant_id, quantity, specs, checkout_token=None):
-        variant = node_or_none(variant_id, "ProductVariant", ProductVariantModel.objects.all())
+    def resolve_made_to_order_quote(
+        self, info, variant_id, quantity, specs, checkout_token=None
+    ):
+        variant = node_or_none(
+            variant_id, "ProductVariant", ProductVariantModel.objects.all()
+        )
         if variant is None:
-            return selectors.Quote([], None, None, None, None, None, [
-                Problem("variantId", Code.NOT_FOUND, gettext("No such product variant."))
-            ])
-        country = info.context.country.code if getattr(info.context, "country", None) else settings.DEFAULT_COUNTRY
+            return selectors.Quote(
+                [],
+                None,
+                None,
+                None,
+                None,
+                None,
+                [
+                    Problem(
+                        "variantId", Code.NOT_FOUND, gettext("No such product variant.")
+                    )
+                ],
+            )
+        country = (
+            info.context.country.code
+            if getattr(info.context, "country", None)
+            else settings.DEFAULT_COUNTRY
+        )
         try:
             specs = spec_inputs(specs)
         except DomainError as error:
             return selectors.Quote([], None, None, None, None, None, error.problems)
         return selectors.quote(
-            variant, quantity,
+            variant,
+            quantity,
             specs,
-            info.context.discounts, country, checkout_token,
+            info.context.discounts,
+            country,
+            checkout_token,
         )
 
     def resolve_made_to_order_checkout(self, info, token):
@@ -63,8 +97,6 @@ class CheckoutQueries(graphene.ObjectType):
     def resolve_made_to_order_order(self, info, token=None, order_id=None):
         if order_id is not None:
             if not info.context.user.has_perm(OrderPermissions.MANAGE_ORDERS):
-                from graphql_jwt.exceptions import PermissionDenied
-
                 raise PermissionDenied()
             return node_or_none(order_id, "Order", OrderModel.objects.all())
         if token is None:

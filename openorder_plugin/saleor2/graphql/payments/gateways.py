@@ -10,6 +10,7 @@ drops the deferred gateway from its list when the checkout has no
 made-to-order line. Saleor's classes and its own schema are untouched. The
 gateway itself refuses such a checkout too (gateway/deferred.py), since a
 storefront may name any gateway in checkoutPaymentCreate."""
+
 from ...gateway.deferred import GATEWAY_ID, made_to_order_checkout_ids
 
 
@@ -21,7 +22,9 @@ def limit_deferred_gateway(schema):
         gateways = saleor_resolver(root, info, **kwargs)
         if any(gateway["id"] == GATEWAY_ID for gateway in gateways):
             if not made_to_order_checkout_ids([root.pk]):
-                gateways = [gateway for gateway in gateways if gateway["id"] != GATEWAY_ID]
+                gateways = [
+                    gateway for gateway in gateways if gateway["id"] != GATEWAY_ID
+                ]
         return gateways
 
     field.resolver = resolve_available_payment_gateways

@@ -12,15 +12,20 @@ from .types import PaymentRecord, PaymentSchedule
 
 
 class OrderPaymentRecord(OpenOrderMutation):
-    order = graphene.Field(Order, description="The order, with Saleor's payment status.")
+    order = graphene.Field(
+        Order, description="The order, with Saleor's payment status."
+    )
     payment_schedule = graphene.Field(PaymentSchedule)
-    payment_record = graphene.Field(PaymentRecord, description="The record (the first one for a repeated key).")
+    payment_record = graphene.Field(
+        PaymentRecord, description="The record (the first one for a repeated key)."
+    )
 
     class Arguments:
         order_id = graphene.ID(required=True, description="The order's ID.")
         amount = PositiveDecimal(required=True, description="Money received.")
         reference = graphene.String(
-            required=True, description="Where it came from: a transfer reference, a receipt number."
+            required=True,
+            description="Where it came from: a transfer reference, a receipt number.",
         )
         idempotency_key = graphene.String(
             required=True,
@@ -38,7 +43,9 @@ class OrderPaymentRecord(OpenOrderMutation):
         permissions = (OrderPermissions.MANAGE_ORDERS,)
 
     @classmethod
-    def perform_mutation(cls, _root, info, order_id, amount, reference, idempotency_key, currency=None):
+    def perform_mutation(
+        cls, _root, info, order_id, amount, reference, idempotency_key, currency=None
+    ):
         order = node_or_error(order_id, "Order", OrderModel.objects.all(), "orderId")
         record = payment_schedule.record_payment(
             order,
@@ -76,5 +83,7 @@ class OrderPaymentDeadlineExtend(OpenOrderMutation):
     @classmethod
     def perform_mutation(cls, _root, info, order_id, deadline):
         order = node_or_error(order_id, "Order", OrderModel.objects.all(), "orderId")
-        schedule = payment_window.extend_deadline(order, deadline, user=info.context.user)
+        schedule = payment_window.extend_deadline(
+            order, deadline, user=info.context.user
+        )
         return cls(payment_schedule=payment_schedule.schedule_for_order(schedule.order))

@@ -20,10 +20,15 @@ def _money(amount, currency):
 
 class PaymentInstallment(graphene.ObjectType):
     kind = InstallmentKindEnum(required=True, description="DEPOSIT or BALANCE.")
-    amount = graphene.Field(MoneyType, required=True, description="What this installment is.")
-    paid_amount = graphene.Field(MoneyType, required=True, description="What of it has been paid.")
+    amount = graphene.Field(
+        MoneyType, required=True, description="What this installment is."
+    )
+    paid_amount = graphene.Field(
+        MoneyType, required=True, description="What of it has been paid."
+    )
     due_trigger = InstallmentDueTriggerEnum(
-        required=True, description="What makes it due: at checkout, ready, delivery, N days after the order."
+        required=True,
+        description="What makes it due: at checkout, ready, delivery, N days after the order.",
     )
     due_days = graphene.Int(description="N, for DAYS_AFTER_ORDER.")
     due_date = graphene.Date(description="The day to pay by, once known.")
@@ -70,7 +75,9 @@ class PaymentSchedule(CountableDjangoObjectType):
     )
 
     class Meta:
-        description = "An order's deposit and balance: amounts, due triggers and status."
+        description = (
+            "An order's deposit and balance: amounts, due triggers and status."
+        )
         interfaces = [graphene.relay.Node]
         model = models.PaymentSchedule
         only_fields = ["id", "currency", "created_at"]

@@ -32,7 +32,9 @@ def filter_search(qs, _, value):
 
 class ProductionJobFilter(django_filters.FilterSet):
     stages = ListObjectTypeFilter(input_class=graphene.String, method=filter_stages)
-    status = ListObjectTypeFilter(input_class=ProductionJobStatusEnum, method=filter_status)
+    status = ListObjectTypeFilter(
+        input_class=ProductionJobStatusEnum, method=filter_status
+    )
     overdue = django_filters.BooleanFilter(method=filter_overdue)
     product_types = GlobalIDMultipleChoiceFilter(field_name="product_type")
     assignees = GlobalIDMultipleChoiceFilter(field_name="assignee")
@@ -42,7 +44,13 @@ class ProductionJobFilter(django_filters.FilterSet):
     class Meta:
         model = ProductionJob
         fields = [
-            "stages", "status", "overdue", "product_types", "assignees", "due_before", "search",
+            "stages",
+            "status",
+            "overdue",
+            "product_types",
+            "assignees",
+            "due_before",
+            "search",
         ]
 
 

@@ -4,6 +4,7 @@ Saleor 2.10 has no hook before a fulfillment is created, so the extended
 schema serves this subclass as `orderFulfill`: the same arguments, payload
 and errors, plus `overrideProductionGate`. Orders without made-to-order lines
 behave exactly as in Saleor."""
+
 import graphene
 from django.core.exceptions import ValidationError
 from saleor.core.permissions import OrderPermissions
@@ -17,12 +18,14 @@ from saleor.order.error_codes import OrderErrorCode
 
 from ....errors import OpenOrderError, OpenOrderErrorCode as Codes
 from ....production import fulfillment
-from ..core import pk_from_global_id
+from ..core import api_path, pk_from_global_id
 
 
 class OrderFulfill(SaleorOrderFulfill):
     class Arguments:
-        order = graphene.ID(description="ID of the order to be fulfilled.", name="order")
+        order = graphene.ID(
+            description="ID of the order to be fulfilled.", name="order"
+        )
         input = OrderFulfillInput(
             required=True, description="Fields required to create an fulfillment."
         )
@@ -47,7 +50,9 @@ class OrderFulfill(SaleorOrderFulfill):
     @classmethod
     def perform_mutation(cls, root, info, order, **data):
         override = bool(data.pop("override_production_gate", False))
-        line_ids = [line.get("order_line_id") for line in data["input"].get("lines") or []]
+        line_ids = [
+            line.get("order_line_id") for line in data["input"].get("lines") or []
+        ]
         # Saleor's own ID helpers let a malformed ID raise; check them first.
         try:
             pk_from_global_id(order, "Order", "order")
@@ -56,10 +61,16 @@ class OrderFulfill(SaleorOrderFulfill):
         except OpenOrderError as error:
             problem = error.problems[0]
             raise ValidationError(
-                {problem.field: ValidationError(problem.message, code=OrderErrorCode.GRAPHQL_ERROR)}
+                {
+                    problem.field: ValidationError(
+                        problem.message, code=OrderErrorCode.GRAPHQL_ERROR
+                    )
+                }
             )
         order_obj = cls.get_node_or_error(info, order, field="order", only_type=Order)
-        order_lines = cls.get_nodes_or_error(line_ids, field="lines", only_type=OrderLine)
+        order_lines = cls.get_nodes_or_error(
+            line_ids, field="lines", only_type=OrderLine
+        )
         try:
             overridden = fulfillment.check_fulfillment(order_obj, order_lines, override)
         except OpenOrderError as error:
@@ -75,9 +86,12 @@ class OrderFulfill(SaleorOrderFulfill):
         for problem in error.problems:
             if problem.code == Codes.PRODUCTION_NOT_READY:
                 field, code = "lines", OrderErrorCode.FULFILL_ORDER_LINE
-                params = {"order_line": problem.field}
+                params = {
+                    "order_line": graphene.Node.to_global_id("OrderLine", problem.field)
+                }
             else:  # the payment gate's
-                field, code, params = problem.field or "order", OrderErrorCode.PAYMENT_ERROR, {}
+                field = api_path(problem.field) or "order"
+                code, params = OrderErrorCode.PAYMENT_ERROR, {}
             errors.setdefault(field, []).append(
                 ValidationError(problem.message, code=code, params=params)
             )

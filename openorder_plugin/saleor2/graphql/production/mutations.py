@@ -2,6 +2,7 @@ import graphene
 from saleor.core.permissions import OrderPermissions
 
 from ....production import services
+from ....production.selectors import board_jobs
 from ..core import OpenOrderMutation, pk_from_global_id
 from .types import ProductionJob
 
@@ -18,8 +19,6 @@ class ProductionJobMutation(OpenOrderMutation):
 
     @classmethod
     def success(cls, job):
-        from ....production.selectors import board_jobs
-
         return cls(job=board_jobs().get(pk=job.pk))
 
 
@@ -78,7 +77,9 @@ class ProductionJobUpdate(ProductionJobMutation):
         if "assignee" in given:
             assignee = given["assignee"]
             changes["assignee_id"] = (
-                pk_from_global_id(assignee, "User", "input.assignee") if assignee else None
+                pk_from_global_id(assignee, "User", "input.assignee")
+                if assignee
+                else None
             )
         if "note" in given:
             changes["notes"] = given["note"] or ""

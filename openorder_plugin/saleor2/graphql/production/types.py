@@ -8,8 +8,9 @@ from saleor.graphql.order.types import Order, OrderLine
 from ....models import ProductionJob as ProductionJobModel
 from ....models import ProductionJobEvent as ProductionJobEventModel
 from ....production import selectors
+from ..core import OrderLineNames
 from .enums import ProductionJobEventTypeEnum, ProductionJobStatusEnum
-from ..checkout.types import SpecValue
+from ..specs.types import SpecValue
 
 
 def _is_production_staff(info):
@@ -91,14 +92,16 @@ class ProductionJobSpec(SpecValue):
         return root["displayValues"]
 
 
-class ProductionJob(CountableDjangoObjectType):
+class ProductionJob(OrderLineNames, CountableDjangoObjectType):
     order = graphene.Field(Order, required=True)
     order_line = graphene.Field(OrderLine, required=True)
     product_name = graphene.String(required=True)
     variant_name = graphene.String(required=True)
     quantity = graphene.Int(required=True)
     specs = graphene.List(
-        graphene.NonNull(ProductionJobSpec), required=True, description="Frozen at checkout."
+        graphene.NonNull(ProductionJobSpec),
+        required=True,
+        description="Frozen at checkout.",
     )
     stages = graphene.List(graphene.NonNull(ProductionStage), required=True)
     current_stage = graphene.String(required=True)
@@ -129,14 +132,6 @@ class ProductionJob(CountableDjangoObjectType):
         if not _is_production_staff(info):
             return None
         return selectors.board_jobs().filter(pk=id).first()
-
-    @staticmethod
-    def resolve_product_name(root, _info):
-        return root.order_line.product_name
-
-    @staticmethod
-    def resolve_variant_name(root, _info):
-        return root.order_line.variant_name
 
     @staticmethod
     def resolve_specs(root, _info):
@@ -183,7 +178,9 @@ class ProductionJobSortingInput(SortInputObjectType):
 class ProductionTimelineStage(graphene.ObjectType):
     code = graphene.String(required=True)
     label = graphene.String(required=True)
-    reached_at = graphene.DateTime(description="When the job reached it; null if not yet.")
+    reached_at = graphene.DateTime(
+        description="When the job reached it; null if not yet."
+    )
 
     class Meta:
         description = "A stage on the buyer's timeline."

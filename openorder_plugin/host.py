@@ -1,0 +1,187 @@
+"""What the core needs from the shop it runs in: the host interface.
+
+The core (catalog, specs, pricing, capacity, production, payments,
+notifications) never imports the host. Each adapter (saleor2/ for Saleor 2.10)
+implements this class and names it in the `OPENORDER_HOST` setting; the core
+reaches it through `get_host()`. Host rows (orders, order lines, checkout
+lines, variants, payments) pass through the core as the host's own objects;
+only the host reads or changes them, beyond their keys and the facts both
+Saleor hosts share (an order's token, currency, total_gross_amount,
+language_code, lines and get_customer_email(); a line's quantity, variant and
+its product's product_type_id)."""
+
+import abc
+from functools import lru_cache
+
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.module_loading import import_string
+
+
+class Host(abc.ABC):
+    """The shop. Every method is needed by the core; an adapter that misses
+    one cannot be instantiated."""
+
+    # The dotted path of the adapter's `django-admin openorder_demo` command.
+    demo_command = None
+
+    # -- the shop ----------------------------------------------------------
+    @abc.abstractmethod
+    def currency(self):
+        """The shop's currency code (prices and schedules are in it)."""
+
+    @abc.abstractmethod
+    def max_line_quantity(self):
+        """The most units one checkout line may hold."""
+
+    @abc.abstractmethod
+    def plugin_configuration(self, plugin_id):
+        """The plugin's configuration as {name: value}; None when the plugin
+        is not active."""
+
+    # -- catalog -----------------------------------------------------------
+    @abc.abstractmethod
+    def lock_product_type(self, product_type_id):
+        """The product type, locked for update; None when there is none."""
+
+    @abc.abstractmethod
+    def product_types(self):
+        """A queryset of the host's product types."""
+
+    @abc.abstractmethod
+    def products_visible_to(self, user):
+        """A queryset of the products `user` may see."""
+
+    @abc.abstractmethod
+    def variant_is_published(self, variant): ...
+
+    @abc.abstractmethod
+    def make_variants_sellable(self, product_type):
+        """Let the variants of a made-to-order type (or its key) be bought
+        without stock."""
+
+    @abc.abstractmethod
+    def sell_variants_from_stock(self, product_type):
+        """Back to ready stock: the type's variants sell from stock again."""
+
+    # -- checkouts ---------------------------------------------------------
+    @abc.abstractmethod
+    def checkout_exists(self, checkout_token): ...
+
+    @abc.abstractmethod
+    def checkout_by_token(self, checkout_token):
+        """The checkout, or None."""
+
+    @abc.abstractmethod
+    def lock_checkout(self, checkout):
+        """The checkout, locked for update."""
+
+    @abc.abstractmethod
+    def new_checkout_line(self, checkout, variant):
+        """An unsaved line of `variant` with quantity 0."""
+
+    @abc.abstractmethod
+    def checkout_lines_changed(self, checkout):
+        """Tell the host the checkout's lines changed (its totals, quantity)."""
+
+    @abc.abstractmethod
+    def line_specs(self, line):
+        """The openorder entry of a checkout line ({} when none)."""
+
+    @abc.abstractmethod
+    def set_line_specs(self, line, entry):
+        """Store the openorder entry on a checkout line, unsaved; returns the
+        fields to save."""
+
+    @abc.abstractmethod
+    def checkout_line_total(self, line, discounts):
+        """A checkout line's total as the host prices it (TaxedMoney)."""
+
+    @abc.abstractmethod
+    def variant_unit_price(self, variant, discounts, country):
+        """A variant's unit price for one unit, taxes applied (TaxedMoney)."""
+
+    # -- orders ------------------------------------------------------------
+    cancelled_order_status = "canceled"
+
+    @abc.abstractmethod
+    def order_is_cancelled(self, order): ...
+
+    @abc.abstractmethod
+    def order_can_be_cancelled(self, order): ...
+
+    @abc.abstractmethod
+    def cancel_order(self, order, user=None):
+        """Cancel through the host, with its events and hooks."""
+
+    @abc.abstractmethod
+    def add_order_note(self, order, message, user=None, parameters=None):
+        """A line in the order's history (staff read it in the dashboard)."""
+
+    @abc.abstractmethod
+    def order_has_fulfillment(self, order):
+        """Whether any of the order has been shipped (a fulfillment that is
+        not cancelled)."""
+
+    # -- money -------------------------------------------------------------
+    @abc.abstractmethod
+    def total_captured(self, order):
+        """What the host counts as paid for the order."""
+
+    @abc.abstractmethod
+    def lock_order_payment(self, order):
+        """The order's latest active payment, locked; None when it has none."""
+
+    @abc.abstractmethod
+    def payment_outstanding(self, payment):
+        """What the payment can still capture."""
+
+    @abc.abstractmethod
+    def record_money_received(
+        self, order, payment, amount, reference, idempotency_key, user
+    ):
+        """Capture money staff received against the payment; returns the
+        host's transaction."""
+
+    @abc.abstractmethod
+    def money_recorded(self, order, payment, amount, user):
+        """After the schedule took the money in: the host's own bookkeeping
+        (its order event, paid status)."""
+
+    @abc.abstractmethod
+    def refund_or_void(self, order, refund, user=None):
+        """Refund `refund` of what was captured, or void an authorisation
+        when nothing was; returns (refunded amount, voided)."""
+
+    @abc.abstractmethod
+    def latest_payment_captured(self, order):
+        """What the order's latest payment has captured."""
+
+    # -- people and mail ---------------------------------------------------
+    @abc.abstractmethod
+    def active_staff_member(self, user_id):
+        """The active staff user with this key, or None."""
+
+    @abc.abstractmethod
+    def staff_from_request(self, request):
+        """The staff user a request authenticates (its token), or None."""
+
+    @abc.abstractmethod
+    def staff_notification_emails(self):
+        """The shop's own staff notification recipients."""
+
+    @abc.abstractmethod
+    def send_mail(self, template_name, recipient, context):
+        """Send one templated e-mail with the shop's context and sender."""
+
+
+@lru_cache(maxsize=None)
+def get_host() -> Host:
+    path = getattr(settings, "OPENORDER_HOST", None)
+    if not path:
+        raise ImproperlyConfigured(
+            "OPENORDER_HOST names the host adapter, e.g. "
+            '"openorder_plugin.saleor2.host.Saleor2Host"; use the adapter\'s '
+            "settings module (openorder_plugin.saleor2.settings)."
+        )
+    return import_string(path)()

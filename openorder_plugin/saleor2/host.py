@@ -1,0 +1,276 @@
+"""The host interface (openorder_plugin.host) on Saleor 2.10."""
+
+from decimal import Decimal
+
+from django.conf import settings
+from graphql_jwt.exceptions import JSONWebTokenError
+from graphql_jwt.shortcuts import get_user_by_token
+from saleor.account.models import StaffNotificationRecipient, User
+from saleor.checkout import calculations
+from saleor.checkout.models import Checkout, CheckoutLine
+from saleor.checkout.utils import update_checkout_quantity
+from saleor.core.emails import get_email_context
+from saleor.order import FulfillmentStatus, OrderEvents, OrderStatus
+from saleor.order import actions as order_actions
+from saleor.order.models import OrderEvent
+from saleor.payment import ChargeStatus, TransactionKind
+from saleor.payment import gateway as saleor_gateway
+from saleor.payment.interface import GatewayResponse
+from saleor.payment.models import Payment
+from saleor.payment.utils import (
+    create_payment_information,
+    create_transaction,
+    gateway_postprocess,
+)
+from saleor.plugins.manager import get_plugins_manager
+from saleor.product.models import Product, ProductType, ProductVariant
+from saleor.warehouse.models import Stock, Warehouse
+from templated_email import send_templated_mail
+
+from ..host import Host
+
+# What Saleor counts as paid (as Order._total_paid does).
+CHARGED = (
+    ChargeStatus.PARTIALLY_CHARGED,
+    ChargeStatus.FULLY_CHARGED,
+    ChargeStatus.PARTIALLY_REFUNDED,
+)
+
+# The openorder entry of a checkout line lives in Saleor's own
+# CheckoutLine.data: Saleor keeps lines of one variant apart exactly when
+# their data differ, and the price hooks read it without a query.
+LINE_DATA_KEY = "openorder"
+
+
+class Saleor2Host(Host):
+    name = "Saleor 2.10"
+    cancelled_order_status = OrderStatus.CANCELED
+    demo_command = "openorder_plugin.saleor2.demo.command.Command"
+
+    # -- the shop ----------------------------------------------------------
+    def currency(self):
+        return settings.DEFAULT_CURRENCY
+
+    def max_line_quantity(self):
+        return settings.MAX_CHECKOUT_LINE_QUANTITY
+
+    def plugin_configuration(self, plugin_id):
+        plugin = get_plugins_manager().get_plugin(plugin_id)
+        if plugin is None or not plugin.active:
+            return None
+        return plugin.config
+
+    # -- catalog -----------------------------------------------------------
+    def lock_product_type(self, product_type_id):
+        return (
+            ProductType.objects.select_for_update().filter(pk=product_type_id).first()
+        )
+
+    def product_types(self):
+        return ProductType.objects.all()
+
+    def products_visible_to(self, user):
+        return Product.objects.visible_to_user(user)
+
+    def variant_is_published(self, variant):
+        return variant.product.is_published
+
+    def make_variants_sellable(self, product_type):
+        # Saleor skips the quantity check and allocation for variants that do
+        # not track inventory, but still needs a stock row in a warehouse
+        # that ships to the buyer's country: every variant gets one
+        # (quantity 0) in every warehouse. Idempotent.
+        variants = ProductVariant.objects.filter(product__product_type=product_type)
+        variants.filter(track_inventory=True).update(track_inventory=False)
+        variant_ids = list(variants.values_list("pk", flat=True))
+        if not variant_ids:
+            return
+        existing = set(
+            Stock.objects.filter(product_variant_id__in=variant_ids).values_list(
+                "product_variant_id", "warehouse_id"
+            )
+        )
+        missing = [
+            Stock(product_variant_id=variant_id, warehouse_id=warehouse_id, quantity=0)
+            for warehouse_id in Warehouse.objects.values_list("pk", flat=True)
+            for variant_id in variant_ids
+            if (variant_id, warehouse_id) not in existing
+        ]
+        Stock.objects.bulk_create(missing, ignore_conflicts=True)
+
+    def sell_variants_from_stock(self, product_type):
+        ProductVariant.objects.filter(product__product_type=product_type).update(
+            track_inventory=True
+        )
+
+    # -- checkouts ---------------------------------------------------------
+    def checkout_exists(self, checkout_token):
+        return Checkout.objects.filter(token=checkout_token).exists()
+
+    def checkout_by_token(self, checkout_token):
+        return Checkout.objects.filter(token=checkout_token).first()
+
+    def lock_checkout(self, checkout):
+        return Checkout.objects.select_for_update().get(pk=checkout.pk)
+
+    def new_checkout_line(self, checkout, variant):
+        return CheckoutLine(checkout=checkout, variant=variant, quantity=0)
+
+    def checkout_lines_changed(self, checkout):
+        update_checkout_quantity(checkout)
+
+    def line_specs(self, line):
+        return (line.data or {}).get(LINE_DATA_KEY)
+
+    def set_line_specs(self, line, entry):
+        line.data = dict(line.data or {}, **{LINE_DATA_KEY: entry})
+        return ["data"]
+
+    def checkout_line_total(self, line, discounts):
+        return calculations.checkout_line_total(line=line, discounts=discounts)
+
+    def variant_unit_price(self, variant, discounts, country):
+        return get_plugins_manager().apply_taxes_to_product(
+            variant.product, variant.get_price(discounts), country
+        )
+
+    # -- orders ------------------------------------------------------------
+    def order_is_cancelled(self, order):
+        return order.status == OrderStatus.CANCELED
+
+    def order_can_be_cancelled(self, order):
+        return order.can_cancel()
+
+    def cancel_order(self, order, user=None):
+        order_actions.cancel_order(order=order, user=user)
+
+    def add_order_note(self, order, message, user=None, parameters=None):
+        # NOTE_ADDED is the event type Saleor's dashboard shows with its message.
+        OrderEvent.objects.create(
+            order_id=order if isinstance(order, int) else order.pk,
+            type=OrderEvents.NOTE_ADDED,
+            user=user if getattr(user, "is_authenticated", False) else None,
+            parameters=dict(parameters or {}, message=message),
+        )
+
+    def order_has_fulfillment(self, order):
+        return order.fulfillments.exclude(status=FulfillmentStatus.CANCELED).exists()
+
+    # -- money -------------------------------------------------------------
+    def total_captured(self, order):
+        return sum(
+            (
+                p.captured_amount
+                for p in Payment.objects.filter(
+                    order_id=order.pk, charge_status__in=CHARGED
+                )
+            ),
+            Decimal(0),
+        )
+
+    def lock_order_payment(self, order):
+        payment = (
+            Payment.objects.select_for_update()
+            .filter(order_id=order.pk)
+            .order_by("-pk")
+            .first()
+        )
+        return payment if payment is not None and payment.is_active else None
+
+    def payment_outstanding(self, payment):
+        return payment.total - payment.captured_amount
+
+    def record_money_received(
+        self, order, payment, amount, reference, idempotency_key, user
+    ):
+        """A CAPTURE transaction through Saleor's own helpers. Saleor's
+        gateway.capture allows only a payment's first capture, so a balance
+        after a deposit is written as the transaction the gateway would have
+        returned; gateway_postprocess then moves the captured amount and
+        charge status and fires order_fully_paid when the order is paid in
+        full. Saleor's order_captured writes the order's event."""
+        information = create_payment_information(
+            payment, payment_token=reference, amount=amount
+        )
+        response = GatewayResponse(
+            is_success=True,
+            action_required=False,
+            kind=TransactionKind.CAPTURE,
+            amount=amount,
+            currency=payment.currency,
+            transaction_id=reference,
+            error=None,
+            raw_response={
+                "recorded_by": getattr(user, "email", None),
+                "reference": reference,
+                "idempotency_key": idempotency_key,
+            },
+        )
+        txn = create_transaction(
+            payment=payment,
+            kind=TransactionKind.CAPTURE,
+            payment_information=information,
+            gateway_response=response,
+        )
+        gateway_postprocess(txn, payment)
+        return txn
+
+    def money_recorded(self, order, payment, amount, user):
+        order_actions.order_captured(order, user, amount, payment)
+
+    def latest_payment_captured(self, order):
+        payment = Payment.objects.filter(order_id=order.pk).order_by("-pk").first()
+        return payment.captured_amount if payment is not None else Decimal(0)
+
+    def refund_or_void(self, order, refund, user=None):
+        payment = Payment.objects.filter(order_id=order.pk).order_by("-pk").first()
+        if payment is None or not payment.is_active:
+            return Decimal(0), False
+        if refund > 0 and payment.can_refund():
+            saleor_gateway.refund(payment, amount=refund)
+            order_actions.order_refunded(order, user, refund, payment)
+            return refund, False
+        if payment.captured_amount == 0 and payment.can_void():
+            saleor_gateway.void(payment)
+            order_actions.order_voided(order, user, payment)
+            return Decimal(0), True
+        return Decimal(0), False
+
+    # -- people and mail ---------------------------------------------------
+    def active_staff_member(self, user_id):
+        return User.objects.filter(pk=user_id, is_staff=True, is_active=True).first()
+
+    def staff_from_request(self, request):
+        auth = request.META.get("HTTP_AUTHORIZATION", "")
+        if not auth.startswith("JWT "):
+            return None
+        try:
+            return get_user_by_token(auth[4:])
+        except JSONWebTokenError:
+            return None
+
+    def staff_notification_emails(self):
+        # A staff member's own address, or an address without a user (Saleor
+        # allows both); deactivated staff are left out.
+        emails = []
+        recipients = StaffNotificationRecipient.objects.filter(
+            active=True
+        ).select_related("user")
+        for recipient in recipients:
+            user = recipient.user
+            if user is not None and not (user.is_active and user.is_staff):
+                continue
+            email = recipient.get_email()
+            if email and email not in emails:
+                emails.append(email)
+        return emails
+
+    def send_mail(self, template_name, recipient, context):
+        send_kwargs, shop_context = get_email_context()
+        shop_context.update(context)
+        send_templated_mail(
+            template_name=template_name,
+            recipient_list=[recipient],
+            context=shop_context,
+            **send_kwargs,
+        )
