@@ -117,6 +117,16 @@ function card(page, orderNumber) {
   return page.locator(`[data-testid="job-card"][data-order="${orderNumber}"]`);
 }
 
+/** Search the board and wait until every column shows the search's jobs
+ * (the search is debounced, then each column reloads). */
+async function search(page, text) {
+  await page.locator('input[name="search"]').fill(text);
+  await page.locator(`[data-testid="board"][data-search="${text}"]`).waitFor();
+  await page.waitForFunction(
+    () => !document.querySelector('[data-testid="board-column"][aria-busy="true"]'),
+  );
+}
+
 async function openJob(page, orderNumber) {
   await card(page, orderNumber).first().click();
   await page.getByTestId("job-page").waitFor();
@@ -166,7 +176,7 @@ const scenarios = {
     try {
       for (const { page } of [first, second]) {
         await showType(page, INPUT.productType);
-        await page.locator('input[name="search"]').fill(String(INPUT.order));
+        await search(page, String(INPUT.order));
         await card(page, INPUT.order).first().waitFor();
         await openJob(page, INPUT.order);
       }
@@ -239,7 +249,7 @@ const scenarios = {
     };
     try {
       await showType(page, INPUT.productType);
-      await page.locator('input[name="search"]').fill(INPUT.customerEmail);
+      await search(page, INPUT.customerEmail);
       await card(page, INPUT.order).first().waitFor();
       await openJob(page, INPUT.order);
       expected = await version();
@@ -302,7 +312,7 @@ const scenarios = {
     });
     try {
       await showType(page, INPUT.productType);
-      await page.locator('input[name="search"]').fill(String(INPUT.order));
+      await search(page, String(INPUT.order));
       const jobCard = card(page, INPUT.order).first();
       await jobCard.waitFor();
       const cardPayment = (await jobCard.getByTestId("payment-status").textContent()).trim();

@@ -191,6 +191,7 @@ function Column({ stage, filters }: { stage: Stage; filters: BoardFilters }) {
       aria-labelledby={headingId}
       data-testid="board-column"
       data-stage={stage.code}
+      aria-busy={loading}
       backgroundColor="default2"
       borderRadius={4}
       padding={2}
@@ -317,7 +318,7 @@ export function BoardPage() {
           ))}
         </nav>
       )}
-      <div className="oo-board" data-testid="board" data-product-type={productType} style={{ ["--oo-columns" as string]: columns.length || 1 }}>
+      <div className="oo-board" data-testid="board" data-product-type={productType} data-search={shown.search.trim()} style={{ ["--oo-columns" as string]: columns.length || 1 }}>
         {columns.map((stage) => (
           <div key={`${productType}:${filters.assignee}:${stage.code}`} id={`column-${stage.code}`} className="oo-column-slot">
             <Column stage={stage} filters={shown} />
