@@ -105,6 +105,10 @@ class Host(abc.ABC):
     cancelled_order_status = "canceled"
 
     @abc.abstractmethod
+    def order_placed_at(self, order):
+        """When the order was placed (an aware datetime)."""
+
+    @abc.abstractmethod
     def order_is_cancelled(self, order): ...
 
     @abc.abstractmethod

@@ -10,8 +10,17 @@ from importlib.util import find_spec
 from django.core.exceptions import ImproperlyConfigured
 from django.db.migrations.loader import MigrationLoader
 
-# The first set whose migrations all exist is the host's.
+# The first set whose migrations all exist is the host's, so the newest host
+# comes first (Saleor 3.23 still ships Saleor 2.10's migrations). Each set is
+# the leaf migrations of that release (3.23: read from the 3.23.28 tag). A
+# database cannot move between hosts: the first migration's dependencies
+# would change under it.
 HOST_ANCHORS = {
+    "Saleor 3.23": [
+        ("payment", "0072_transaction_date_indexes"),
+        ("product", "0205_merge_20260615_1308"),
+        ("order", "0227_orderline_price_override_reason"),
+    ],
     "Saleor 2.10": [
         ("payment", "0016_auto_20200423_0314"),
         ("product", "0117_auto_20200423_0737"),

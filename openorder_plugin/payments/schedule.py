@@ -66,7 +66,7 @@ def order_line_terms(order):
 
 
 def _order_date(order):
-    return timezone.localtime(order.created).date()
+    return timezone.localtime(get_host().order_placed_at(order)).date()
 
 
 @transaction.atomic

@@ -7,6 +7,7 @@ import datetime
 from django.utils import timezone
 
 from ..choices import DEFAULT_WORKING_DAYS
+from ..host import get_host
 
 
 def shop_today():
@@ -46,5 +47,7 @@ def default_promised_date(order, settings):
     Used when checkout froze no promised date on the line; the capacity-aware
     date (openorder_plugin.capacity) replaces it where it is known."""
     return add_working_days(
-        local_date(order.created), settings.lead_time_days, settings.working_days
+        local_date(get_host().order_placed_at(order)),
+        settings.lead_time_days,
+        settings.working_days,
     )

@@ -237,7 +237,7 @@ def update_job(
             raise OpenOrderError.single(
                 "input.due_date", Codes.REQUIRED, "A job must keep a promised date."
             )
-        ordered_on = timezone.localtime(job.order.created).date()
+        ordered_on = timezone.localtime(get_host().order_placed_at(job.order)).date()
         if due_date < ordered_on:
             raise OpenOrderError.single(
                 "input.due_date",

@@ -135,6 +135,9 @@ class Saleor2Host(Host):
         )
 
     # -- orders ------------------------------------------------------------
+    def order_placed_at(self, order):
+        return order.created
+
     def order_is_cancelled(self, order):
         return order.status == OrderStatus.CANCELED
 
