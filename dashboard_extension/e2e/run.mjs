@@ -122,9 +122,12 @@ function card(page, orderNumber) {
 async function search(page, text) {
   await page.locator('input[name="search"]').fill(text);
   await page.locator(`[data-testid="board"][data-search="${text}"]`).waitFor();
-  await page.waitForFunction(
-    () => !document.querySelector('[data-testid="board-column"][aria-busy="true"]'),
-  );
+  // Every column has said it is done (aria-busy="false"), not merely
+  // stopped saying it is busy.
+  await page.waitForFunction(() => {
+    const columns = [...document.querySelectorAll('[data-testid="board-column"]')];
+    return columns.length > 0 && columns.every((c) => c.getAttribute("aria-busy") === "false");
+  });
 }
 
 async function openJob(page, orderNumber) {

@@ -25,9 +25,9 @@ from saleor.order import OrderStatus
 from saleor.order.models import Order
 
 from ...production.overdue import mark_overdue_jobs
+from ..gateway.deferred import GATEWAY_ID as DEFERRED_GATEWAY_ID
 from .catalog import STAFF_EMAIL, STAFF_PASSWORD
 
-DEFERRED_GATEWAY = "openorder.payments.deferred"  # "Pay deposit / pay later"
 LATE_ORDER_AGE_DAYS = 4
 
 
@@ -330,7 +330,7 @@ def _checkout(buyer_api, demo):
         {
             "checkoutId": checkout_id,
             "input": {
-                "gateway": DEFERRED_GATEWAY,
+                "gateway": DEFERRED_GATEWAY_ID,
                 "token": "pay-later-%s" % checkout["token"],
                 "amount": total,
             },
