@@ -1,37 +1,39 @@
 """Packaging: the metadata is in setup.cfg; the dependencies are here because
 they include the host's release pins, read from requirements/saleor-2.10.1.txt.
 
-Saleor 2.10.1's own metadata gives ranges that admit newer releases it does
-not run with (graphene 2.1.9 clashes with its Decimal scalar), so `pip install
-.` with no flags installs exactly the versions Saleor was released with."""
+One package serves both hosts, told apart by their Python:
+- Saleor 2.10.1 runs only on Python 3.8, and is the only Saleor on PyPI. There
+  `pip install .` brings Saleor itself with exactly the versions it was
+  released with: its own metadata gives ranges that admit newer releases it
+  does not run with (graphene 2.1.9 clashes with its Decimal scalar).
+- Saleor 3.23 runs on Python 3.12 and is installed from its source, with its
+  own lock file. There the package adds only its own libraries, and its
+  `saleor.plugins` entry points (setup.cfg) register the Saleor 3 plugins."""
 
 from pathlib import Path
 
 from setuptools import setup
 
-HOST_PINS = Path(__file__).resolve().parent / "requirements" / "saleor-2.10.1.txt"
+REQUIREMENTS = Path(__file__).resolve().parent / "requirements"
+HOST_PINS = REQUIREMENTS / "saleor-2.10.1.txt"
+PLUGIN_PINS = REQUIREMENTS / "plugin.txt"
+# Saleor 2.10.1 declares python_requires >=3.8,<3.9.
+ON_SALEOR2 = '; python_version < "3.9"'
 # The application server is the shop's choice, not a library the plugin needs.
 NOT_LIBRARIES = ("uwsgi",)
 
 
-def host_pins():
-    pins = []
-    for line in HOST_PINS.read_text().splitlines():
+def pins(path, marker=""):
+    found = []
+    for line in path.read_text().splitlines():
         line = line.split("#")[0].strip()
         if line and not line.lower().startswith(NOT_LIBRARIES):
-            pins.append(line)
-    return pins
+            found.append(line + marker)
+    return found
 
 
 setup(
-    install_requires=[
-        "saleor==2.10.1",
-        # Spec patterns are merchants' regular expressions run on buyers'
-        # input: RE2 runs in linear time, so no input can make a pattern run away.
-        "google-re2==1.1.20240702",
-        # Uploaded design files are checked by content (magic numbers), in pure
-        # Python with no system library.
-        "filetype==1.2.0",
-    ]
-    + host_pins()
+    install_requires=["saleor==2.10.1" + ON_SALEOR2]
+    + pins(PLUGIN_PINS)
+    + pins(HOST_PINS, ON_SALEOR2)
 )

@@ -391,7 +391,7 @@ def sql_of(client, query, variables, times=3):
 
 def constancy_checks(plain_staff, plugin_staff, checkouts, page, small_page):
     """SQL per request at two sizes of lines, jobs and stages."""
-    from openorder_plugin.saleor2.demo.made_to_order import MADE_TO_ORDER
+    from openorder_plugin.demo.made_to_order import MADE_TO_ORDER
 
     first_stages = sorted(
         {d["settings"]["stages"][0]["code"] for d in MADE_TO_ORDER.values()}
@@ -946,7 +946,7 @@ def measure(args, plain, plugin):
         "productionJobAdvance: %d clients x (2 warm-up + %d measured)"
         % (args.clients, args.advance_requests)
     )
-    from openorder_plugin.saleor2.demo.made_to_order import MADE_TO_ORDER
+    from openorder_plugin.demo.made_to_order import MADE_TO_ORDER
 
     non_last = sorted(
         {

@@ -67,16 +67,18 @@ CONFIG_STRUCTURE = {
 _DEFAULTS = {item["name"]: item["value"] for item in DEFAULT_CONFIGURATION}
 
 
-def plugin_setting(name):
-    """A setting of the open-order plugin; None when the plugin is inactive."""
-    configuration = get_host().plugin_configuration(PLUGIN_ID)
+def plugin_setting(name, order_id=None):
+    """A setting of the open-order plugin; None when the plugin is inactive.
+    On a host that configures plugins per channel, the order's channel's
+    setting (the shop's default channel without an order)."""
+    configuration = get_host().plugin_configuration(PLUGIN_ID, order_id=order_id)
     if configuration is None:
         return None
     return configuration.get(name, _DEFAULTS.get(name))
 
 
-def setting_enabled(name):
-    value = plugin_setting(name)
+def setting_enabled(name, order_id=None):
+    value = plugin_setting(name, order_id=order_id)
     if isinstance(value, str):
         return value.strip().lower() in ("true", "1", "yes")
     return bool(value)
@@ -94,10 +96,10 @@ def parse_hours(value):
     return hours
 
 
-def setting_hours(name):
+def setting_hours(name, order_id=None):
     """A window in hours; 0 (off) when the plugin is inactive. Saved values
     are checked by the plugin (OpenOrderPlugin.validate_plugin_configuration)."""
-    value = plugin_setting(name)
+    value = plugin_setting(name, order_id=order_id)
     if value is None:
         return 0.0
     hours = parse_hours(value)

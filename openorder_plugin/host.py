@@ -35,9 +35,10 @@ class Host(abc.ABC):
         """The most units one checkout line may hold."""
 
     @abc.abstractmethod
-    def plugin_configuration(self, plugin_id):
+    def plugin_configuration(self, plugin_id, order_id=None):
         """The plugin's configuration as {name: value}; None when the plugin
-        is not active."""
+        is not active. A host that configures plugins per channel gives the
+        order's channel's (its default channel's without an order)."""
 
     # -- catalog -----------------------------------------------------------
     @abc.abstractmethod
@@ -49,11 +50,13 @@ class Host(abc.ABC):
         """A queryset of the host's product types."""
 
     @abc.abstractmethod
-    def products_visible_to(self, user):
-        """A queryset of the products `user` may see."""
+    def products_visible_to(self, user, channel=None):
+        """A queryset of the products `user` may see (in `channel`, on a host
+        with channels)."""
 
     @abc.abstractmethod
-    def variant_is_published(self, variant): ...
+    def variant_is_published(self, variant, checkout):
+        """Whether a buyer of `checkout` may buy `variant`."""
 
     @abc.abstractmethod
     def make_variants_sellable(self, product_type):
@@ -67,10 +70,6 @@ class Host(abc.ABC):
     # -- checkouts ---------------------------------------------------------
     @abc.abstractmethod
     def checkout_exists(self, checkout_token): ...
-
-    @abc.abstractmethod
-    def checkout_by_token(self, checkout_token):
-        """The checkout, or None."""
 
     @abc.abstractmethod
     def lock_checkout(self, checkout):
@@ -94,15 +93,33 @@ class Host(abc.ABC):
         fields to save."""
 
     @abc.abstractmethod
-    def checkout_line_total(self, line, discounts):
-        """A checkout line's total as the host prices it (TaxedMoney)."""
+    def checkout_line_total(self, line, pricing):
+        """A checkout line's total as the host prices it (TaxedMoney).
+        `pricing` is what the host prices with, from its API layer: Saleor
+        2.10's discounts, Saleor 3's channel."""
 
     @abc.abstractmethod
-    def variant_unit_price(self, variant, discounts, country):
+    def variant_unit_price(self, variant, pricing, country):
         """A variant's unit price for one unit, taxes applied (TaxedMoney)."""
 
     # -- orders ------------------------------------------------------------
     cancelled_order_status = "canceled"
+    # The order field that holds the number staff search by.
+    order_number_field = "number"
+
+    @abc.abstractmethod
+    def order_line_specs(self, order):
+        """[(order line, openorder entry or None, checkout line key)] for the
+        order's lines, variant and product selected. The key names the
+        capacity held for the checkout line the order line came from."""
+
+    @abc.abstractmethod
+    def order_token(self, order):
+        """What the buyer reads their order by (a UUID, as text)."""
+
+    @abc.abstractmethod
+    def order_number(self, order):
+        """The order's number, as the shop shows it."""
 
     @abc.abstractmethod
     def order_placed_at(self, order):
@@ -134,7 +151,9 @@ class Host(abc.ABC):
 
     @abc.abstractmethod
     def lock_order_payment(self, order):
-        """The order's latest active payment, locked; None when it has none."""
+        """What money is recorded against (Saleor 2.10: the order's latest
+        active payment; Saleor 3: its open-order transaction item), locked;
+        None when there is nothing to record against."""
 
     @abc.abstractmethod
     def payment_outstanding(self, payment):
@@ -145,7 +164,7 @@ class Host(abc.ABC):
         self, order, payment, amount, reference, idempotency_key, user
     ):
         """Capture money staff received against the payment; returns the
-        host's transaction."""
+        PaymentRecord fields that link to the host's rows of it."""
 
     @abc.abstractmethod
     def money_recorded(self, order, payment, amount, user):

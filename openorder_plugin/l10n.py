@@ -22,12 +22,11 @@ active one (the request's, see openorder_plugin.middleware, or an
 import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
-import pytz
 from babel.dates import format_date as babel_format_date
 from babel.dates import format_datetime as babel_format_datetime
 from babel.numbers import format_decimal, get_currency_symbol
 from django.conf import settings
-from django.utils import translation
+from django.utils import timezone, translation
 
 from .money import currency_precision, quantize
 
@@ -122,10 +121,11 @@ def format_file_size(size, language=None) -> str:
 
 
 def _shop_time(moment):
-    zone = pytz.timezone(settings.TIME_ZONE)
-    if moment.tzinfo is None or moment.tzinfo.utcoffset(moment) is None:
-        return zone.localize(moment)  # a naive time is taken as the shop's own
-    return moment.astimezone(zone)
+    # Django's own time-zone helpers (pytz on Django 3.0, zoneinfo on 5.2).
+    zone = timezone.get_default_timezone()
+    if timezone.is_naive(moment):
+        return timezone.make_aware(moment, zone)  # taken as the shop's own time
+    return timezone.localtime(moment, zone)
 
 
 def format_date(day, language=None) -> str:

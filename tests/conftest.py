@@ -8,13 +8,18 @@ process); Django flushes the tables after each test.
 
 import copy
 
+import django.test
 import pytest
+from django.conf import settings as django_settings
 from django.contrib.sites.models import Site
 from saleor.site.models import SiteSettings
 
 from django.core.servers.basehttp import ThreadedWSGIServer
 
+from openorder_plugin.demo import shop
+
 from .client import ApiClient
+from .hosts import ON_SALEOR3, demo_catalog
 from .workers import celery_worker  # noqa: F401  (a fixture for any test module)
 
 
@@ -26,6 +31,30 @@ def _short_lived_connections(settings):
 
     for conn in connections.all():
         conn.settings_dict["CONN_MAX_AGE"] = 0
+
+
+# Saleor 3 reads through a replica connection, mirrored onto the test
+# database; every test uses each connection the host has (as Saleor's own
+# suite does), so the replica is set up too.
+django.test.TransactionTestCase.databases = set(django_settings.DATABASES)
+django.test.TestCase.databases = set(django_settings.DATABASES)
+if ON_SALEOR3:
+    # Saleor's own way: in this thread the replica alias uses the writer's
+    # connection, so its migrations read the test database they build.
+    from saleor.tests.utils import prepare_test_db_connections
+
+    prepare_test_db_connections()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup):
+    """Django points a mirror (Saleor 3's replica) at the test database only
+    in this thread; the live server's threads open their own connections from
+    the settings, so the settings name the test database too."""
+    for conf in django_settings.DATABASES.values():
+        mirror = (conf.get("TEST") or {}).get("MIRROR")
+        if mirror:
+            conf["NAME"] = django_settings.DATABASES[mirror]["NAME"]
 
 
 # The live server's listen backlog is Django's 10; tests that release 50
@@ -81,10 +110,9 @@ def site(transactional_db):
 
 @pytest.fixture
 def demo_shop(site):
-    """The demo catalog, loaded by the same code as the README's demo command."""
-    from openorder_plugin.saleor2.demo import catalog
-
-    return catalog.load_catalog()
+    """The demo catalog, loaded by the same code as the README's demo command
+    (on the host the suite runs on)."""
+    return demo_catalog().load_catalog()
 
 
 @pytest.fixture
@@ -95,13 +123,9 @@ def api(live_server, site):
 
 @pytest.fixture
 def staff_api(api, demo_shop):
-    from openorder_plugin.saleor2.demo import catalog
-
-    return api.signed_in(catalog.STAFF_EMAIL, catalog.STAFF_PASSWORD)
+    return api.signed_in(shop.STAFF_EMAIL, shop.STAFF_PASSWORD)
 
 
 @pytest.fixture
 def customer_api(api, demo_shop):
-    from openorder_plugin.saleor2.demo import catalog
-
-    return api.signed_in(catalog.CUSTOMER_EMAIL, catalog.CUSTOMER_PASSWORD)
+    return api.signed_in(shop.CUSTOMER_EMAIL, shop.CUSTOMER_PASSWORD)

@@ -1,6 +1,14 @@
-"""Saleor 2.10's own checkout flow, as a storefront runs it through GraphQL."""
+"""Saleor's own checkout flow, as a storefront runs it through GraphQL, on
+either host: on Saleor 3 a checkout is created in the demo channel, and an
+order is placed unpaid (the channel allows it: the payment schedule says what
+is due when); Saleor 2.10 takes a payment first."""
 
 from graphene import Node
+
+from .hosts import CHANNEL, ON_SALEOR3
+
+if not ON_SALEOR3:
+    from openorder_plugin.saleor2.gateway.deferred import GATEWAY_ID as PAY_LATER
 
 ADDRESS = {
     "firstName": "Siti",
@@ -66,17 +74,15 @@ def variant_id(product):
 
 
 def create_checkout(api, lines, email="pembeli@openorder.test"):
-    data = api.query(
-        CHECKOUT_CREATE,
-        {
-            "input": {
-                "email": email,
-                "lines": lines,
-                "shippingAddress": ADDRESS,
-                "billingAddress": ADDRESS,
-            }
-        },
-    )["checkoutCreate"]
+    checkout_input = {
+        "email": email,
+        "lines": lines,
+        "shippingAddress": ADDRESS,
+        "billingAddress": ADDRESS,
+    }
+    if ON_SALEOR3:
+        checkout_input["channel"] = CHANNEL
+    data = api.query(CHECKOUT_CREATE, {"input": checkout_input})["checkoutCreate"]
     assert not data["checkoutErrors"], data["checkoutErrors"]
     return data["checkout"]
 
@@ -114,10 +120,32 @@ def complete(api, checkout):
     ]
 
 
+def choose_shipping(api, checkout):
+    shipping = api.query(
+        CHECKOUT_SHIPPING,
+        {
+            "checkoutId": checkout["id"],
+            "shippingMethodId": checkout["availableShippingMethods"][0]["id"],
+        },
+    )["checkoutShippingMethodUpdate"]
+    assert not shipping["checkoutErrors"], shipping["checkoutErrors"]
+    return shipping["checkout"]
+
+
 def pay_and_complete(api, checkout, gateway="mirumee.payments.dummy", amount=None):
     """Shipping, a payment covering the total, and checkoutComplete."""
     pay(api, checkout, gateway=gateway, amount=amount)
     return complete(api, checkout)
+
+
+def place_order(api, checkout):
+    """Shipping and checkoutComplete, as a buyer who pays later: Saleor 2.10
+    with the plugin's "Pay deposit / pay later" gateway, Saleor 3 unpaid in
+    a channel that allows it."""
+    if ON_SALEOR3:
+        choose_shipping(api, checkout)
+        return complete(api, checkout)
+    return pay_and_complete(api, checkout, gateway=PAY_LATER)
 
 
 CHECKOUT_SHIPPING_ADDRESS = """

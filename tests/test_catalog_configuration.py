@@ -9,7 +9,7 @@ from saleor.product.models import Product, ProductType, ProductVariant
 from saleor.warehouse.models import Stock, Warehouse
 
 from openorder_plugin.saleor2.demo import catalog
-from openorder_plugin.saleor2.demo.made_to_order import MADE_TO_ORDER
+from openorder_plugin.demo.made_to_order import MADE_TO_ORDER
 from openorder_plugin.models import CustomSpecField, MadeToOrderSettings
 
 from .catalog_helpers import (

@@ -8,8 +8,8 @@ from graphene.utils.str_converters import to_snake_case
 from openorder_plugin.catalog import spec_fields, type_settings
 from openorder_plugin.errors import OpenOrderError
 from openorder_plugin.models import MadeToOrderSettings
-from openorder_plugin.saleor2.demo.made_to_order import MADE_TO_ORDER
-from openorder_plugin.saleor2.graphql.core import api_path
+from openorder_plugin.demo.made_to_order import MADE_TO_ORDER
+from openorder_plugin.api.paths import api_path
 
 from .catalog_cases import BAD_FIELDS, BAD_SETTINGS
 

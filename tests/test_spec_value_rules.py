@@ -10,8 +10,8 @@ from django.utils import timezone
 from openorder_plugin.catalog import spec_fields
 from openorder_plugin.errors import OpenOrderError
 from openorder_plugin.models import CustomSpecField
-from openorder_plugin.saleor2.demo.made_to_order import MADE_TO_ORDER
-from openorder_plugin.saleor2.graphql.core import api_path
+from openorder_plugin.demo.made_to_order import MADE_TO_ORDER
+from openorder_plugin.api.paths import api_path
 from openorder_plugin.specs.values import clean_values
 
 from .spec_cases import BAD_CAKE, BAD_TSHIRT, cake_specs

@@ -99,5 +99,5 @@ def view_for_product_type(product_type):
     return MadeToOrderView(product_type, settings, fields)
 
 
-def products_visible_to(user):
-    return get_host().products_visible_to(user)
+def products_visible_to(user, channel=None):
+    return get_host().products_visible_to(user, channel)

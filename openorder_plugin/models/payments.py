@@ -154,6 +154,9 @@ class PaymentRecord(models.Model):
     transaction = models.ForeignKey(
         "payment.Transaction", null=True, related_name="+", on_delete=models.SET_NULL
     )
+    # The host's row of this money where it is no legacy payment (Saleor 3:
+    # "transaction-event:<key>", the charge on the order's transaction item).
+    host_reference = models.CharField(max_length=64, blank=True, default="")
     amount = models.DecimalField(max_digits=12, decimal_places=3)
     currency = models.CharField(max_length=settings.DEFAULT_CURRENCY_CODE_LENGTH)
     reference = models.CharField(max_length=255)

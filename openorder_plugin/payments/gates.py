@@ -45,7 +45,7 @@ def check_stage_change(job, to_stage):
     gate = gate_stage_index(codes)
     if codes.index(to_stage) <= gate:
         return None
-    if not setting_enabled(DEPOSIT_GATE):
+    if not setting_enabled(DEPOSIT_GATE, order_id=job.order_id):
         return None
     unpaid = _unpaid(job.order_id, kind=InstallmentKind.DEPOSIT)
     if unpaid:
@@ -67,7 +67,7 @@ def check_fulfillment(order):
     """Refuse fulfilling made-to-order lines while the balance is unpaid,
     unless it is due on delivery (plugin setting "Balance before fulfillment").
     An unpaid deposit holds fulfillment too."""
-    if not setting_enabled(BALANCE_GATE):
+    if not setting_enabled(BALANCE_GATE, order_id=order.pk):
         return None
     for installment in _unpaid(order.pk):
         if (

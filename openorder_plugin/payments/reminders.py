@@ -137,8 +137,8 @@ def advance_installment(pk, now):
 def _context(order, installment, language):
     currency = installment.schedule.currency
     return {
-        "order_number": order.pk,
-        "order_token": str(order.token),
+        "order_number": get_host().order_number(order),
+        "order_token": get_host().order_token(order),
         "amount": format_money(
             installment.amount - installment.paid_amount, currency, language
         ),

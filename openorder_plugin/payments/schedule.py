@@ -271,13 +271,12 @@ def record_payment(order, amount, currency, reference, idempotency_key, user=Non
                 "Only %s is outstanding; %s is more than that."
                 % (format_money(owed, currency), format_money(amount, currency)),
             )
-        txn = get_host().record_money_received(
+        host_rows = get_host().record_money_received(
             order, payment, amount, reference, idempotency_key, user
         )
         record = PaymentRecord.objects.create(
             order=order,
-            payment=payment,
-            transaction=txn,
+            **host_rows,
             amount=amount,
             currency=currency,
             reference=reference,

@@ -36,7 +36,8 @@ def open_window(schedule, order, deposit, now):
         return None
     kind = DeadlineKind.DEPOSIT if deposit is not None else DeadlineKind.CONFIRMATION
     hours = setting_hours(
-        DEPOSIT_WINDOW if deposit is not None else CONFIRMATION_WINDOW
+        DEPOSIT_WINDOW if deposit is not None else CONFIRMATION_WINDOW,
+        order_id=order.pk,
     )
     if not hours:
         return None
@@ -57,8 +58,8 @@ def _queue_deposit_due(schedule, order, deposit):
         DEPOSIT_DUE,
         order.get_customer_email(),
         {
-            "order_number": order.pk,
-            "order_token": str(order.token),
+            "order_number": get_host().order_number(order),
+            "order_token": get_host().order_token(order),
             "amount": format_money(
                 deposit.amount - deposit.paid_amount, schedule.currency, language
             ),
@@ -237,8 +238,8 @@ def lapse(schedule_pk, now):
         ORDER_LAPSED,
         order.get_customer_email(),
         {
-            "order_number": order.pk,
-            "order_token": str(order.token),
+            "order_number": get_host().order_number(order),
+            "order_token": get_host().order_token(order),
             "reason": kind,
             "deadline": format_datetime(schedule.deadline, language),
             "total": format_money(schedule.total, schedule.currency, language),

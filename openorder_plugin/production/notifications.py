@@ -8,6 +8,7 @@ stage within a few minutes are told in one e-mail listing the items."""
 
 from django.conf import settings
 
+from ..host import get_host
 from ..l10n import format_date, language_of
 from ..models import MadeToOrderSettings, ProductionJobEvent
 from ..models.production import JobEventType
@@ -57,7 +58,11 @@ def _item(job, language):
 
 
 def _order_context(order):
-    return {"order_number": order.pk, "order_token": str(order.token)}
+    host = get_host()
+    return {
+        "order_number": host.order_number(order),
+        "order_token": host.order_token(order),
+    }
 
 
 def queue_stage_changed(job, event):

@@ -4,6 +4,7 @@ row shows fetched in a fixed number of queries) and the buyer's timeline."""
 from django.db.models import Prefetch, Q
 
 from ..choices import SpecFieldType
+from ..host import get_host
 from ..models import OrderLineSpec, ProductionJob, ProductionJobEvent
 from ..models.production import JobEventType, JobStatus
 from .dates import shop_today
@@ -62,8 +63,8 @@ def filter_jobs(
         condition = Q(order__user_email__icontains=search) | Q(
             order__user__email__icontains=search
         )
-        if search.isdigit():
-            condition |= Q(order_id=int(search))
+        if search.isdigit() and len(search) < 19:
+            condition |= Q(**{"order__%s" % get_host().order_number_field: int(search)})
         qs = qs.filter(condition)
     return qs
 

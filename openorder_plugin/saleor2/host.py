@@ -45,6 +45,8 @@ LINE_DATA_KEY = "openorder"
 class Saleor2Host(Host):
     name = "Saleor 2.10"
     cancelled_order_status = OrderStatus.CANCELED
+    # Saleor 2.10's order number is its key.
+    order_number_field = "pk"
     demo_command = "openorder_plugin.saleor2.demo.command.Command"
 
     # -- the shop ----------------------------------------------------------
@@ -54,7 +56,8 @@ class Saleor2Host(Host):
     def max_line_quantity(self):
         return settings.MAX_CHECKOUT_LINE_QUANTITY
 
-    def plugin_configuration(self, plugin_id):
+    def plugin_configuration(self, plugin_id, order_id=None):
+        # Saleor 2.10 configures a plugin once for the whole shop.
         plugin = get_plugins_manager().get_plugin(plugin_id)
         if plugin is None or not plugin.active:
             return None
@@ -69,10 +72,10 @@ class Saleor2Host(Host):
     def product_types(self):
         return ProductType.objects.all()
 
-    def products_visible_to(self, user):
+    def products_visible_to(self, user, channel=None):
         return Product.objects.visible_to_user(user)
 
-    def variant_is_published(self, variant):
+    def variant_is_published(self, variant, checkout):
         return variant.product.is_published
 
     def make_variants_sellable(self, product_type):
@@ -107,9 +110,6 @@ class Saleor2Host(Host):
     def checkout_exists(self, checkout_token):
         return Checkout.objects.filter(token=checkout_token).exists()
 
-    def checkout_by_token(self, checkout_token):
-        return Checkout.objects.filter(token=checkout_token).first()
-
     def lock_checkout(self, checkout):
         return Checkout.objects.select_for_update().get(pk=checkout.pk)
 
@@ -135,6 +135,37 @@ class Saleor2Host(Host):
         )
 
     # -- orders ------------------------------------------------------------
+    def order_line_specs(self, order):
+        # The checkout still exists when order_created runs on Saleor 2.10.
+        checkout = Checkout.objects.filter(token=order.checkout_token).first()
+        if checkout is None:
+            return []
+        checkout_lines = list(checkout.lines.order_by("pk"))
+        # Saleor creates order lines from checkout lines in order; pair them
+        # up by variant and quantity in that order.
+        unused = list(order.lines.select_related("variant__product").order_by("pk"))
+        pairs = []
+        for checkout_line in checkout_lines:
+            match = next(
+                (
+                    o
+                    for o in unused
+                    if o.variant_id == checkout_line.variant_id
+                    and o.quantity == checkout_line.quantity
+                ),
+                None,
+            )
+            if match is not None:
+                unused.remove(match)
+                pairs.append((match, self.line_specs(checkout_line), checkout_line.pk))
+        return pairs
+
+    def order_token(self, order):
+        return str(order.token)
+
+    def order_number(self, order):
+        return order.pk
+
     def order_placed_at(self, order):
         return order.created
 
@@ -216,7 +247,7 @@ class Saleor2Host(Host):
             gateway_response=response,
         )
         gateway_postprocess(txn, payment)
-        return txn
+        return {"payment": payment, "transaction": txn}
 
     def money_recorded(self, order, payment, amount, user):
         order_actions.order_captured(order, user, amount, payment)

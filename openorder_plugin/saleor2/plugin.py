@@ -8,20 +8,18 @@ from prices import Money, TaxedMoney
 from saleor.checkout.error_codes import CheckoutErrorCode
 from saleor.plugins.base_plugin import BasePlugin, ConfigurationTypeField
 
-from .. import config
+from .. import config, plugin_rules
 from ..catalog import services as catalog
-from ..errors import OpenOrderError, OpenOrderErrorCode
+from ..errors import OpenOrderError
 from ..payments import cancellation as payment_cancellation
 from ..payments import schedule as payment_schedule
 from ..production import services as production
 from ..specs import lines as spec_lines
 from ..specs import orders as spec_orders
-from .graphql.core import api_path
-from .hooks import active_only
 
 PLUGIN_ID = config.PLUGIN_ID
 
-require_active_plugin = active_only(NotImplemented)
+require_active_plugin = plugin_rules.active_only(NotImplemented)
 
 CONFIGURATION_TYPES = {
     "boolean": ConfigurationTypeField.BOOLEAN,
@@ -31,20 +29,12 @@ CONFIGURATION_TYPES = {
 
 def as_checkout_error(error):
     """An OpenOrderError as the ValidationError Saleor's checkoutComplete
-    reports as a CheckoutError (its field names are Saleor's, so the spec path
-    goes into the message)."""
-    codes = {
-        OpenOrderErrorCode.REQUIRED: CheckoutErrorCode.REQUIRED,
-        OpenOrderErrorCode.CAPACITY_FULL: CheckoutErrorCode.INSUFFICIENT_STOCK,
-    }
+    reports as a CheckoutError."""
     return ValidationError(
         {
             "lines": [
-                ValidationError(
-                    "%s: %s" % (api_path(p.field), p.message),
-                    code=codes.get(p.code, CheckoutErrorCode.INVALID),
-                )
-                for p in error.problems
+                ValidationError(message, code=CheckoutErrorCode(kind))
+                for message, kind in plugin_rules.checkout_problems(error)
             ]
         }
     )
@@ -79,16 +69,10 @@ class OpenOrderPlugin(BasePlugin):
         values = {
             item["name"]: item["value"] for item in plugin_configuration.configuration
         }
-        for name in (config.DEPOSIT_WINDOW, config.CONFIRMATION_WINDOW):
-            if config.parse_hours(values.get(name)) is None:
-                raise ValidationError(
-                    {
-                        name: ValidationError(
-                            "%s: give a number of hours (0 turns it off)." % name,
-                            code="invalid",
-                        )
-                    }
-                )
+        problem = plugin_rules.configuration_problem(values)
+        if problem is not None:
+            name, message = problem
+            raise ValidationError({name: ValidationError(message, code="invalid")})
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

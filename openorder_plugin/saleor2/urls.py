@@ -8,10 +8,9 @@ from django.views.decorators.csrf import csrf_exempt
 from saleor.data_feeds.urls import urlpatterns as feed_urls
 from saleor.product.views import digital_product
 
-from ..app_manifest import app_manifest, app_register
+from ..urls import urlpatterns as openorder_urls
 from .graphql.api import schema
 from .graphql.view import OpenOrderGraphQLView
-from ..views import dashboard_extension, spec_file
 
 urlpatterns = [
     url(
@@ -25,18 +24,7 @@ urlpatterns = [
         digital_product,
         name="digital-product",
     ),
-    url(
-        r"^openorder/spec-files/(?P<upload_id>[0-9a-f-]{36})/$",
-        spec_file,
-        name="openorder-spec-file",
-    ),
-    url(r"^dashboard-extension/api/manifest$", app_manifest, name="app-manifest"),
-    url(r"^dashboard-extension/api/register$", app_register, name="app-register"),
-    url(
-        r"^dashboard-extension/(?P<path>.*)$",
-        dashboard_extension,
-        name="dashboard-extension",
-    ),
+    *openorder_urls,
 ]
 
 if settings.DEBUG:

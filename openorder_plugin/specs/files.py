@@ -76,7 +76,10 @@ def readable_upload(upload_id, *, token=None, staff_user=None):
         return upload
     if token and (
         str(upload.checkout_token) == str(token)
-        or (upload.order is not None and str(upload.order.token) == str(token))
+        or (
+            upload.order is not None
+            and get_host().order_token(upload.order) == str(token)
+        )
     ):
         return upload
     return None

@@ -128,7 +128,7 @@ def add_lines(checkout, lines, today=None):
                 % {"product": variant.product.name},
             )
             continue
-        if not get_host().variant_is_published(variant):
+        if not get_host().variant_is_published(variant, checkout):
             problems.add(
                 prefix + ".variant_id",
                 Code.INVALID,

@@ -8,7 +8,7 @@ from ..choices import Mode
 from ..host import get_host
 from ..models import OrderLineSpec, SpecUpload
 from ..pricing import price_specs
-from .lines import check_checkout_lines, demands, line_data, schemas_for_product_types
+from .lines import check_checkout_lines, demands, schemas_for_product_types
 
 
 def has_made_to_order_lines(order):
@@ -25,55 +25,34 @@ def prepare_completion(checkout, lines):
         capacity.hold_for_checkout(checkout.token, demands(checks))
 
 
-def _pair_lines(checkout_lines, order_lines):
-    """Saleor creates order lines from checkout lines in order; pair them up
-    by variant and quantity in that order."""
-    unused = list(order_lines)
-    pairs = {}
-    for checkout_line in checkout_lines:
-        match = next(
-            (
-                o
-                for o in unused
-                if o.variant_id == checkout_line.variant_id
-                and o.quantity == checkout_line.quantity
-            ),
-            None,
-        )
-        if match is not None:
-            unused.remove(match)
-            pairs[checkout_line.pk] = match
-    return pairs
-
-
 @transaction.atomic
 def freeze_onto_order(order):
     """Freeze each made-to-order line's specs, modifiers, schema version and
-    promised date onto its order line, hand the checkout's capacity holds
-    and uploads over to the order."""
-    checkout = get_host().checkout_by_token(order.checkout_token)
-    if checkout is None:
+    promised date onto its order line, and hand the checkout's capacity holds
+    and uploads over to the order. Idempotent: a line frozen once is kept as
+    it was (hosts that tell the plugin of a new order after commit may tell
+    it again)."""
+    host = get_host()
+    lines = host.order_line_specs(order)
+    if not lines:
         return []
-    checkout_lines = list(
-        checkout.lines.select_related("variant__product").order_by("pk")
-    )
     schemas = schemas_for_product_types(
-        ln.variant.product.product_type_id for ln in checkout_lines
+        line.variant.product.product_type_id for line, _entry, _key in lines
     )
-    made_to_order = [
-        ln for ln in checkout_lines if ln.variant.product.product_type_id in schemas
+    lines = [
+        (line, entry, key)
+        for line, entry, key in lines
+        if line.variant.product.product_type_id in schemas
     ]
-    if not made_to_order:
-        return []
-    pairs = _pair_lines(made_to_order, order.lines.order_by("pk"))
-    start_days = capacity.attach_holds_to_order(order, pairs)
+    # Holds already handed over stay with their lines; a line frozen before
+    # is a conflict the insert skips.
+    start_days = capacity.attach_holds_to_order(
+        order, {key: line for line, _entry, key in lines}
+    )
     frozen = []
-    for checkout_line in made_to_order:
-        order_line = pairs.get(checkout_line.pk)
-        if order_line is None:
-            continue
-        schema = schemas[checkout_line.variant.product.product_type_id]
-        data = line_data(checkout_line) or {"specs": {}}
+    for order_line, entry, _key in lines:
+        schema = schemas[order_line.variant.product.product_type_id]
+        data = entry or {"specs": {}}
         items, modifier = price_specs(schema.fields, data["specs"], order.currency)
         days = start_days.get(order_line.pk)
         frozen.append(
@@ -90,6 +69,8 @@ def freeze_onto_order(order):
                 ),
             )
         )
-    OrderLineSpec.objects.bulk_create(frozen)
-    SpecUpload.objects.filter(checkout_token=checkout.token).update(order=order)
+    OrderLineSpec.objects.bulk_create(frozen, ignore_conflicts=True)
+    SpecUpload.objects.filter(
+        checkout_token=order.checkout_token, order__isnull=True
+    ).update(order=order)
     return frozen

@@ -53,7 +53,8 @@ def _specs_input(stored):
 
 def checkout_view(checkout, discounts) -> CheckoutView:
     today = timezone.localdate()
-    lines = list(checkout.lines.select_related("variant__product").order_by("pk"))
+    # In the host's own line order (its model's), as its checkout shows them.
+    lines = list(checkout.lines.select_related("variant__product"))
     schemas = schemas_for_product_types(
         ln.variant.product.product_type_id for ln in lines
     )

@@ -17,49 +17,17 @@ from saleor.shipping import ShippingMethodType
 from saleor.shipping.models import ShippingMethod, ShippingZone
 from saleor.warehouse.models import Stock, Warehouse
 
-from ...catalog import services
-from ...models import CustomSpecField
-from .made_to_order import MADE_TO_ORDER
-
-STAFF_EMAIL = "staff@openorder.test"
-STAFF_PASSWORD = "openorder-staff"
-CUSTOMER_EMAIL = "pembeli@openorder.test"
-CUSTOMER_PASSWORD = "openorder-pembeli"
-
-SHOP_NAME = "Toko Open Order"
-
-# slug: (product type name, product name, sku, price in IDR, made to order?)
-PRODUCTS = {
-    "kaos-custom": (
-        "Kaos custom (konveksi)",
-        "Kaos Sablon Custom",
-        "KAOS-CUSTOM",
-        Decimal("85000"),
-        True,
-    ),
-    "kue-ulang-tahun-custom": (
-        "Kue custom (toko kue)",
-        "Kue Ulang Tahun Custom",
-        "KUE-CUSTOM",
-        Decimal("250000"),
-        True,
-    ),
-    "rangkaian-bunga-custom": (
-        "Rangkaian bunga (toko bunga)",
-        "Rangkaian Bunga Custom",
-        "BUNGA-CUSTOM",
-        Decimal("350000"),
-        True,
-    ),
-    "tas-kanvas": (
-        "Ready stock",
-        "Tas Kanvas (ready stock)",
-        "TAS-KANVAS",
-        Decimal("45000"),
-        False,
-    ),
-}
-READY_STOCK_QUANTITY = 100
+from ...demo.shop import (  # noqa: F401  (the demo's names, for its users)
+    CUSTOMER_EMAIL,
+    CUSTOMER_PASSWORD,
+    PRODUCTS,
+    READY_STOCK_QUANTITY,
+    SHOP_NAME,
+    STAFF_EMAIL,
+    STAFF_PASSWORD,
+    load_made_to_order,
+    product_type_slug,
+)
 
 
 def _address():
@@ -138,7 +106,7 @@ def ensure_products(warehouse):
     products = {}
     for slug, (type_name, name, sku, price, made_to_order) in PRODUCTS.items():
         product_type, _ = ProductType.objects.get_or_create(
-            slug=slug.replace("-custom", "") + "-type",
+            slug=product_type_slug(slug),
             defaults={"name": type_name, "has_variants": False},
         )
         product, _ = Product.objects.get_or_create(
@@ -179,24 +147,3 @@ def load_catalog(domain="127.0.0.1:8000"):
     products = ensure_products(warehouse)
     load_made_to_order()
     return {"staff": staff, "customer": customer, "products": products}
-
-
-def load_made_to_order():
-    """Apply demo/made_to_order.py to the demo product types, through the same
-    validation as the API. Re-running it changes nothing that is already so."""
-    for slug, definition in MADE_TO_ORDER.items():
-        product_type = ProductType.objects.get(slug=slug)
-        services.update_settings(product_type.pk, definition["settings"])
-        existing = dict(
-            CustomSpecField.objects.filter(product_type=product_type).values_list(
-                "code", "pk"
-            )
-        )
-        for field in definition["fields"]:
-            if field["code"] in existing:
-                services.update_field(existing[field["code"]], field)
-            else:
-                services.create_field(product_type.pk, field)
-        services.put_fields_in_order(
-            product_type.pk, [field["code"] for field in definition["fields"]]
-        )

@@ -8,7 +8,7 @@ import uuid
 from saleor.payment import TransactionKind
 from saleor.plugins.base_plugin import BasePlugin
 
-from ..hooks import active_only
+from ...plugin_rules import active_only
 from . import deferred
 
 

@@ -1,39 +1,29 @@
 """What every plugin mutation shares: the typed error and Saleor's mutation
 conventions (`errors` plus a typed `openOrderErrors` list)."""
 
-import binascii
 import logging
 
 import graphene
 from django.db import transaction
 from django.utils.translation import gettext
 from graphql.error import GraphQLError
-from graphene.utils.str_converters import to_camel_case
 from graphql_jwt.exceptions import JSONWebTokenError
 from saleor.graphql.core.connection import from_global_cursor
 from saleor.graphql.core.mutations import BaseMutation, validation_error_to_error_type
 from saleor.graphql.core.types.common import Error
 
+from ...api.ids import node_or_error, node_or_none, pk_from_global_id
+from ...api.paths import api_path
 from ...errors import OpenOrderError as DomainError, OpenOrderErrorCode as Codes
+
+# The one boundary for IDs and paths, shared by both hosts' GraphQL layers.
+__all__ = ["api_path", "node_or_error", "node_or_none", "pk_from_global_id"]
 
 logger = logging.getLogger(__name__)
 
 OpenOrderErrorCode = graphene.Enum(
     "OpenOrderErrorCode", [(code, code) for code in Codes.values()]
 )
-
-
-def api_path(field):
-    """A domain path (`lines.0.variant_id`) in the API's words
-    (`lines.0.variantId`), camel-cased as Saleor does its error fields. The
-    segment after `specs` is a spec's code, the merchant's own word: kept."""
-    if not field:
-        return field
-    parts = str(field).split(".")
-    return ".".join(
-        part if index and parts[index - 1] == "specs" else to_camel_case(part)
-        for index, part in enumerate(parts)
-    )
 
 
 class OpenOrderError(Error):
@@ -106,76 +96,6 @@ class OpenOrderMutation(BaseMutation):
             for p in error.problems
         ]
         return cls.handle_typed_errors(errors)
-
-
-# --- the one boundary for global IDs ---------------------------------------
-
-MAX_PK = 2**63 - 1
-
-
-def pk_from_global_id(global_id, type_name, field, pk_type=int):
-    """The database key inside a relay global ID of `type_name`.
-
-    Every plugin operation reads IDs through here, so a bad one is always a
-    typed error on `field`: empty or malformed (not base64, no type, a key of
-    the wrong form) is INVALID; another type's ID is NOT_FOUND, as no
-    `type_name` has it. `pk_type` is int, or uuid.UUID for Saleor's checkouts
-    (whose ID carries the token)."""
-    if not isinstance(global_id, str) or not global_id.strip():
-        raise DomainError.single(field, Codes.INVALID, gettext("An ID is required."))
-    try:
-        found_type, pk = graphene.Node.from_global_id(global_id)
-    except (binascii.Error, UnicodeDecodeError, ValueError, TypeError):
-        found_type, pk = None, None
-    if not found_type or not pk:
-        raise DomainError.single(
-            field,
-            Codes.INVALID,
-            gettext("This is not a valid ID: %(id)s") % {"id": global_id[:80]},
-        )
-    if found_type != type_name:
-        raise DomainError.single(
-            field,
-            Codes.NOT_FOUND,
-            gettext("This is a %(found)s ID; a %(expected)s ID is needed.")
-            % {"found": found_type[:40], "expected": type_name},
-        )
-    try:
-        key = pk_type(pk)
-        if pk_type is int and not 0 < key <= MAX_PK:
-            raise ValueError(pk)
-    except (TypeError, ValueError, AttributeError):
-        raise DomainError.single(
-            field,
-            Codes.INVALID,
-            gettext("This is not a valid ID: %(id)s") % {"id": global_id[:80]},
-        )
-    return key
-
-
-def node_or_error(global_id, type_name, queryset, field, pk_type=int, missing=None):
-    """The row a global ID names among `queryset`, or a typed NOT_FOUND
-    (`missing` says what was not found)."""
-    node = queryset.filter(
-        pk=pk_from_global_id(global_id, type_name, field, pk_type)
-    ).first()
-    if node is None:
-        raise DomainError.single(
-            field,
-            Codes.NOT_FOUND,
-            missing or gettext("Nothing with this ID: %(id)s") % {"id": global_id[:80]},
-        )
-    return node
-
-
-def node_or_none(global_id, type_name, queryset, pk_type=int):
-    """For queries: the row, or None when the ID is bad or names nothing (as
-    Saleor's own queries answer)."""
-    try:
-        key = pk_from_global_id(global_id, type_name, "id", pk_type)
-    except DomainError:
-        return None
-    return queryset.filter(pk=key).first()
 
 
 def check_cursors(kwargs):

@@ -5,7 +5,7 @@ from saleor.graphql.product.mutations.attributes import ReorderInput
 
 from ....catalog import selectors, services
 from ..core import OpenOrderMutation, pk_from_global_id
-from .enums import (
+from ....api.catalog_enums import (
     BalanceDueEnum,
     DepositTypeEnum,
     MadeToOrderModeEnum,

@@ -10,7 +10,7 @@ from saleor.graphql.product.types import Product, ProductType
 from .... import models
 from ....choices import DepositType
 from ..production.types import ProductionStage
-from .enums import (
+from ....api.catalog_enums import (
     BalanceDueEnum,
     DepositTypeEnum,
     MadeToOrderModeEnum,

@@ -6,7 +6,7 @@ from saleor.graphql.core.types import Money as MoneyType
 from .... import models
 from ....payments.schedule import outstanding, schedule_for_order  # noqa: F401 (selector for other types)
 from ....payments.status import schedule_state, summary
-from .enums import (
+from ....api.payment_enums import (
     InstallmentDueTriggerEnum,
     InstallmentKindEnum,
     InstallmentStatusEnum,

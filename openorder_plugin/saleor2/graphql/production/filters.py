@@ -7,7 +7,7 @@ import graphene
 
 from ....models import ProductionJob
 from ....production.selectors import filter_jobs
-from .enums import ProductionJobStatusEnum
+from ....api.production_enums import ProductionJobStatusEnum
 
 
 def filter_stages(qs, _, value):

@@ -9,7 +9,10 @@ from ....models import ProductionJob as ProductionJobModel
 from ....models import ProductionJobEvent as ProductionJobEventModel
 from ....production import selectors
 from ..core import OrderLineNames
-from .enums import ProductionJobEventTypeEnum, ProductionJobStatusEnum
+from ....api.production_enums import (
+    ProductionJobEventTypeEnum,
+    ProductionJobStatusEnum,
+)
 from ..specs.types import SpecValue
 
 

@@ -1,6 +1,9 @@
+"""The production enums of the API, shared by both hosts' GraphQL layers
+(graphene only)."""
+
 import graphene
 
-from ....models.production import JobEventType, JobStatus
+from ..models.production import JobEventType, JobStatus
 
 ProductionJobStatusEnum = graphene.Enum(
     "ProductionJobStatusEnum", [(code, code) for code, _label in JobStatus.CHOICES]

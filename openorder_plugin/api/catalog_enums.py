@@ -1,6 +1,9 @@
+"""The catalog's GraphQL enums, shared by both hosts' GraphQL layers.
+graphene only, no Saleor."""
+
 import graphene
 
-from ....choices import BalanceDue, DepositType, Mode, SpecFieldType
+from ..choices import BalanceDue, DepositType, Mode, SpecFieldType
 
 
 def _enum(name, choices, description):

@@ -1,7 +1,10 @@
+"""The payment enums of the API, shared by both hosts' GraphQL layers
+(graphene only)."""
+
 import graphene
 
-from ....models.payments import DueTrigger, InstallmentKind, InstallmentStatus
-from ....payments.status import ScheduleState
+from ..models.payments import DueTrigger, InstallmentKind, InstallmentStatus
+from ..payments.status import ScheduleState
 
 InstallmentKindEnum = graphene.Enum(
     "InstallmentKind", [(code, code) for code, _label in InstallmentKind.CHOICES]

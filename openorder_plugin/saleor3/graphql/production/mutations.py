@@ -1,0 +1,139 @@
+"""The production board's changes: advance, update, hold, resume. Each
+names the job version it read; a stale one is refused (CONFLICT)."""
+
+import graphene
+from saleor.graphql.core.scalars import Date
+from saleor.graphql.core.types import BaseInputObjectType
+from saleor.permission.enums import OrderPermissions
+
+from ....production import services
+from ....production.selectors import board_jobs
+from ..core import DOC_CATEGORY, OpenOrderMutation, pk_from_global_id
+from .types import ProductionJob
+
+
+class ProductionJobMutation(OpenOrderMutation):
+    job = graphene.Field(ProductionJob, description="The job as changed.")
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def job_pk(cls, data):
+        return pk_from_global_id(data["id"], "ProductionJob", "id")
+
+    @classmethod
+    def success(cls, job):
+        return cls(job=board_jobs().get(pk=job.pk))
+
+
+class ProductionJobAdvance(ProductionJobMutation):
+    class Arguments:
+        id = graphene.ID(required=True, description="ID of the production job.")
+        to_stage = graphene.String(
+            description=(
+                "The stage code to move to: a later stage skips ahead, an earlier "
+                "one is rework (a note is required). Default: the next stage."
+            )
+        )
+        note = graphene.String(description="Why; required for rework.")
+        version = graphene.Int(required=True, description="The job version you read.")
+
+    class Meta:
+        description = "Moves a production job to its next (or another) stage."
+        doc_category = DOC_CATEGORY
+        permissions = (OrderPermissions.MANAGE_ORDERS,)
+
+    @classmethod
+    def perform_mutation(cls, _root, info, /, **data):
+        job = services.advance_job(
+            cls.job_pk(data),
+            version=data["version"],
+            user=info.context.user,
+            to_stage=data.get("to_stage"),
+            note=data.get("note") or "",
+        )
+        return cls.success(job)
+
+
+class ProductionJobUpdateInput(BaseInputObjectType):
+    due_date = Date(
+        description="A new promised date; a later one sends the buyer a delay notice."
+    )
+    assignee = graphene.ID(description="The staff member doing it; null unassigns.")
+    note = graphene.String(description="The job's staff notes (replaces them).")
+
+    class Meta:
+        doc_category = DOC_CATEGORY
+
+
+class ProductionJobUpdate(ProductionJobMutation):
+    class Arguments:
+        id = graphene.ID(required=True, description="ID of the production job.")
+        input = ProductionJobUpdateInput(required=True)
+        version = graphene.Int(required=True, description="The job version you read.")
+
+    class Meta:
+        description = "Changes a production job's promised date, assignee or notes."
+        doc_category = DOC_CATEGORY
+        permissions = (OrderPermissions.MANAGE_ORDERS,)
+
+    @classmethod
+    def perform_mutation(cls, _root, info, /, **data):
+        changes = {}
+        given = data["input"]
+        if "due_date" in given:
+            changes["due_date"] = given["due_date"]
+        if "assignee" in given:
+            assignee = given["assignee"]
+            changes["assignee_id"] = (
+                pk_from_global_id(assignee, "User", "input.assignee")
+                if assignee
+                else None
+            )
+        if "note" in given:
+            changes["notes"] = given["note"] or ""
+        job = services.update_job(
+            cls.job_pk(data), version=data["version"], user=info.context.user, **changes
+        )
+        return cls.success(job)
+
+
+class ProductionJobHold(ProductionJobMutation):
+    class Arguments:
+        id = graphene.ID(required=True, description="ID of the production job.")
+        reason = graphene.String(required=True, description="Why it is held.")
+        version = graphene.Int(required=True, description="The job version you read.")
+
+    class Meta:
+        description = "Puts a production job on hold; it cannot move until resumed."
+        doc_category = DOC_CATEGORY
+        permissions = (OrderPermissions.MANAGE_ORDERS,)
+
+    @classmethod
+    def perform_mutation(cls, _root, info, /, **data):
+        job = services.hold_job(
+            cls.job_pk(data),
+            version=data["version"],
+            user=info.context.user,
+            reason=data["reason"],
+        )
+        return cls.success(job)
+
+
+class ProductionJobResume(ProductionJobMutation):
+    class Arguments:
+        id = graphene.ID(required=True, description="ID of the production job.")
+        version = graphene.Int(required=True, description="The job version you read.")
+
+    class Meta:
+        description = "Resumes a production job that is on hold."
+        doc_category = DOC_CATEGORY
+        permissions = (OrderPermissions.MANAGE_ORDERS,)
+
+    @classmethod
+    def perform_mutation(cls, _root, info, /, **data):
+        job = services.resume_job(
+            cls.job_pk(data), version=data["version"], user=info.context.user
+        )
+        return cls.success(job)

@@ -1,0 +1,19 @@
+"""The plugin's root fields on Saleor 3.23, one class per part of the
+product."""
+
+from .catalog.schema import CatalogMutations, CatalogQueries
+from .checkout.schema import CheckoutMutations, CheckoutQueries
+from .payments.schema import PaymentMutations, PaymentQueries
+from .production.schema import ProductionMutations, ProductionQueries
+
+
+class OpenOrderQueries(
+    CatalogQueries, CheckoutQueries, ProductionQueries, PaymentQueries
+):
+    pass
+
+
+class OpenOrderMutations(
+    CatalogMutations, CheckoutMutations, ProductionMutations, PaymentMutations
+):
+    pass

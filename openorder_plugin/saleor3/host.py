@@ -1,0 +1,487 @@
+"""The host interface (openorder_plugin.host) on Saleor 3.23.
+
+Saleor 3 differs from 2.10 where the core meets it:
+- channels own currency, prices and publication, and configure plugins;
+- a line's openorder entry lives in the checkout line's private metadata
+  (only the plugin's mutations write it; Saleor copies it onto the order
+  line), and the spec price reaches Saleor as the line's `price_override`,
+  which every total includes;
+- money is on the order's transaction items (the Transactions API).
+"""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.contrib.sites.models import Site
+from django.core.mail import EmailMultiAlternatives
+from django.db.models import Sum
+from django.template import Context
+from django.template.loader import get_template
+from django.template.loader_tags import BlockNode
+from django.utils import timezone
+from prices import Money, TaxedMoney
+from saleor.account.models import StaffNotificationRecipient, User
+from saleor.channel.models import Channel
+from saleor.checkout.models import Checkout, CheckoutLine
+from saleor.core.auth import get_token_from_request
+from saleor.core.jwt import get_user_from_access_payload, jwt_decode
+from saleor.order import FulfillmentStatus, OrderStatus
+from saleor.order import events as order_events
+from saleor.order.actions import cancel_order
+from saleor.order.models import Order
+from saleor.payment import TransactionEventType
+from saleor.payment.models import TransactionEvent, TransactionItem
+from saleor.payment.transaction_item_calculations import (
+    recalculate_transaction_amounts,
+)
+from saleor.payment.utils import process_order_with_transaction
+from saleor.plugins.manager import get_plugins_manager
+from saleor.product.models import (
+    Product,
+    ProductChannelListing,
+    ProductType,
+    ProductVariant,
+    ProductVariantChannelListing,
+)
+from saleor.warehouse.models import Stock, Warehouse
+
+from ..host import Host
+
+# The key of the openorder entry in a checkout (and order) line's private
+# metadata.
+LINE_METADATA_KEY = "openorder"
+# Why a line's price is overridden, as Saleor shows it to staff.
+PRICE_OVERRIDE_REASON = "openorder: spec prices"
+# Saleor's own default when the shop sets no limit per checkout.
+DEFAULT_LINE_LIMIT = 50
+# The order's transaction item that holds what staff record.
+TRANSACTION_NAME = "Open order: deposit and balance"
+
+
+def open_order_reference(order):
+    return "openorder:%s" % order.pk
+
+
+def staff_or_none(user):
+    return user if getattr(user, "is_authenticated", False) else None
+
+
+def default_channel():
+    """The shop's default channel: DEFAULT_CHANNEL_SLUG, else the first
+    active channel."""
+    channel = Channel.objects.filter(slug=settings.DEFAULT_CHANNEL_SLUG).first()
+    return channel or Channel.objects.filter(is_active=True).order_by("pk").first()
+
+
+def variant_channel_price(variant, channel_id):
+    """The variant's price in a channel (its undiscounted catalogue price), or
+    None when it is not sold there."""
+    return (
+        ProductVariantChannelListing.objects.filter(
+            variant_id=variant.pk, channel_id=channel_id, price_amount__isnull=False
+        )
+        .values_list("price_amount", flat=True)
+        .first()
+    )
+
+
+class Saleor3Host(Host):
+    name = "Saleor 3.23"
+    cancelled_order_status = OrderStatus.CANCELED
+    demo_command = "openorder_plugin.saleor3.demo.command.Command"
+
+    # -- the shop ----------------------------------------------------------
+    def currency(self):
+        # Merchants enter spec prices once per product type: they are in the
+        # default channel's currency.
+        channel = default_channel()
+        return channel.currency_code if channel else settings.DEFAULT_CURRENCY
+
+    def max_line_quantity(self):
+        site = Site.objects.get_current()
+        return site.settings.limit_quantity_per_checkout or DEFAULT_LINE_LIMIT
+
+    def plugin_configuration(self, plugin_id, order_id=None):
+        slug = None
+        if order_id is not None:
+            slug = (
+                Channel.objects.filter(orders__pk=order_id)
+                .values_list("slug", flat=True)
+                .first()
+            )
+        if slug is None:
+            channel = default_channel()
+            slug = channel.slug if channel else None
+        plugin = get_plugins_manager(allow_replica=False).get_plugin(
+            plugin_id, channel_slug=slug
+        )
+        if plugin is None or not plugin.active:
+            return None
+        return {item["name"]: item["value"] for item in plugin.configuration}
+
+    # -- catalog -----------------------------------------------------------
+    def lock_product_type(self, product_type_id):
+        return (
+            ProductType.objects.select_for_update().filter(pk=product_type_id).first()
+        )
+
+    def product_types(self):
+        return ProductType.objects.all()
+
+    def products_visible_to(self, user, channel=None):
+        return Product.objects.visible_to_user(
+            user, channel, limited_channel_access=channel is not None
+        )
+
+    def variant_is_published(self, variant, checkout):
+        now = timezone.now()
+        listed = ProductChannelListing.objects.filter(
+            product_id=variant.product_id,
+            channel_id=checkout.channel_id,
+            is_published=True,
+        ).exclude(published_at__gt=now)
+        return (
+            listed.exists()
+            and variant_channel_price(variant, checkout.channel_id) is not None
+        )
+
+    def make_variants_sellable(self, product_type):
+        # As on 2.10: variants that do not track inventory skip the quantity
+        # check, but Saleor still needs a stock row in a warehouse that ships
+        # to the buyer. Idempotent.
+        variants = ProductVariant.objects.filter(product__product_type=product_type)
+        variants.filter(track_inventory=True).update(track_inventory=False)
+        variant_ids = list(variants.values_list("pk", flat=True))
+        if not variant_ids:
+            return
+        existing = set(
+            Stock.objects.filter(product_variant_id__in=variant_ids).values_list(
+                "product_variant_id", "warehouse_id"
+            )
+        )
+        missing = [
+            Stock(product_variant_id=variant_id, warehouse_id=warehouse_id, quantity=0)
+            for warehouse_id in Warehouse.objects.values_list("pk", flat=True)
+            for variant_id in variant_ids
+            if (variant_id, warehouse_id) not in existing
+        ]
+        Stock.objects.bulk_create(missing, ignore_conflicts=True)
+
+    def sell_variants_from_stock(self, product_type):
+        ProductVariant.objects.filter(product__product_type=product_type).update(
+            track_inventory=True
+        )
+
+    # -- checkouts ---------------------------------------------------------
+    def checkout_exists(self, checkout_token):
+        return Checkout.objects.filter(token=checkout_token).exists()
+
+    def lock_checkout(self, checkout):
+        return Checkout.objects.select_for_update().get(pk=checkout.pk)
+
+    def new_checkout_line(self, checkout, variant):
+        return CheckoutLine(
+            checkout=checkout,
+            variant=variant,
+            quantity=0,
+            currency=checkout.currency,
+        )
+
+    def checkout_lines_changed(self, checkout):
+        # Saleor recalculates a checkout's prices when they expire.
+        invalidate_checkout_prices_of(checkout)
+
+    def line_specs(self, line):
+        return (line.private_metadata or {}).get(LINE_METADATA_KEY)
+
+    def set_line_specs(self, line, entry):
+        """The entry goes into the line's private metadata, with the checkout
+        line's own key (the order line carries it, so capacity held for the
+        checkout line follows it); the unit price with the specs' modifier
+        becomes the line's price override."""
+        entry = dict(entry, checkoutLineId=str(line.pk))
+        line.private_metadata = dict(
+            line.private_metadata or {}, **{LINE_METADATA_KEY: entry}
+        )
+        base = variant_channel_price(line.variant, line.checkout.channel_id)
+        line.price_override = (base or Decimal(0)) + Decimal(entry["unitPriceModifier"])
+        line.price_override_reason = PRICE_OVERRIDE_REASON
+        line.currency = line.checkout.currency
+        return ["private_metadata", "price_override", "price_override_reason"]
+
+    def expected_price_override(self, line):
+        """What a line's price override must be, from its entry and the
+        channel's current price; None for a line without an entry."""
+        entry = self.line_specs(line)
+        if entry is None:
+            return None
+        base = variant_channel_price(line.variant, line.checkout.channel_id)
+        if base is None:
+            return None
+        return base + Decimal(entry["unitPriceModifier"])
+
+    def checkout_line_total(self, line, pricing):
+        unit = line.price_override
+        if unit is None:
+            unit = variant_channel_price(line.variant, line.checkout.channel_id)
+        total = Money((unit or Decimal(0)) * line.quantity, line.checkout.currency)
+        return TaxedMoney(net=total, gross=total)
+
+    def variant_unit_price(self, variant, pricing, country):
+        # `pricing` is the channel the buyer shops in.
+        amount = variant_channel_price(variant, pricing.pk) or Decimal(0)
+        unit = Money(amount, pricing.currency_code)
+        return TaxedMoney(net=unit, gross=unit)
+
+    # -- orders ------------------------------------------------------------
+    def order_line_specs(self, order):
+        # Saleor 3 has deleted the checkout by now; its lines' private
+        # metadata is on the order lines.
+        pairs = []
+        for line in order.lines.select_related("variant__product").order_by(
+            "created_at", "pk"
+        ):
+            if line.variant is None:
+                continue
+            entry = self.line_specs(line)
+            key = entry.get("checkoutLineId") if entry else None
+            pairs.append((line, entry, key))
+        return pairs
+
+    def order_token(self, order):
+        # Saleor 3's order ID is the UUID that was 2.10's order token.
+        return str(order.pk)
+
+    def order_number(self, order):
+        return order.number
+
+    def order_placed_at(self, order):
+        return order.created_at
+
+    def order_is_cancelled(self, order):
+        return order.status == OrderStatus.CANCELED
+
+    def order_can_be_cancelled(self, order):
+        return order.status not in (OrderStatus.CANCELED, OrderStatus.DRAFT) and (
+            not order.fulfillments.exclude(status=FulfillmentStatus.CANCELED).exists()
+        )
+
+    def cancel_order(self, order, user=None):
+        site = Site.objects.get_current()
+        cancel_order(
+            order=order,
+            user=user if getattr(user, "is_authenticated", False) else None,
+            app=None,
+            manager=get_plugins_manager(allow_replica=False),
+            site_settings=site.settings,
+        )
+
+    def add_order_note(self, order, message, user=None, parameters=None):
+        # Saleor 3's note event; `parameters` are 2.10's extra keys, kept in
+        # the message on this host.
+        if not isinstance(order, Order):
+            order = Order.objects.get(pk=order)
+        order_events.order_note_added_event(
+            order=order,
+            user=user if getattr(user, "is_authenticated", False) else None,
+            app=None,
+            message=message,
+        )
+
+    def order_has_fulfillment(self, order):
+        return order.fulfillments.exclude(status=FulfillmentStatus.CANCELED).exists()
+
+    # -- money -------------------------------------------------------------
+    # Money on Saleor 3 is on the order's transaction items. What staff
+    # record (a transfer, cash on delivery) goes on the order's open-order
+    # transaction item as a CHARGE_SUCCESS event keyed by its idempotency
+    # key, so Saleor's own totals (chargeStatus, totalCharged, isPaid) follow
+    # from events; a refund is a REFUND_SUCCESS event. Nothing is charged
+    # until staff record money that arrived.
+
+    def total_captured(self, order):
+        charged = TransactionItem.objects.filter(order_id=order.pk).aggregate(
+            total=Sum("charged_value")
+        )["total"]
+        return charged or Decimal(0)
+
+    def lock_order_payment(self, order):
+        """The order's open-order transaction item, locked (made when money is
+        first recorded)."""
+        item = (
+            TransactionItem.objects.select_for_update()
+            .filter(order_id=order.pk, psp_reference=open_order_reference(order))
+            .first()
+        )
+        if item is None:
+            item = TransactionItem.objects.create(
+                order_id=order.pk,
+                name=TRANSACTION_NAME,
+                psp_reference=open_order_reference(order),
+                currency=order.currency,
+                available_actions=[],
+            )
+            item = TransactionItem.objects.select_for_update().get(pk=item.pk)
+        return item
+
+    def payment_outstanding(self, payment):
+        order = payment.order
+        return max(order.total_gross_amount - self.total_captured(order), Decimal(0))
+
+    def record_money_received(
+        self, order, payment, amount, reference, idempotency_key, user
+    ):
+        event = TransactionEvent.objects.create(
+            transaction=payment,
+            type=TransactionEventType.CHARGE_SUCCESS,
+            amount_value=amount,
+            currency=payment.currency,
+            # Saleor counts one charge per PSP reference (the latest event of
+            # each): every recorded payment is its own.
+            psp_reference=("%s:%s" % (open_order_reference(order), idempotency_key))[
+                :512
+            ],
+            idempotency_key=idempotency_key,
+            include_in_calculations=True,
+            user=staff_or_none(user),
+            message=("Recorded by staff: %s" % reference)[:512],
+        )
+        recalculate_transaction_amounts(payment)
+        return {"host_reference": "transaction-event:%s" % event.pk}
+
+    def money_recorded(self, order, payment, amount, user):
+        # Saleor's own bookkeeping of a transaction that changed: the order's
+        # charge status and totals, its events and hooks.
+        process_order_with_transaction(
+            payment,
+            get_plugins_manager(allow_replica=False),
+            staff_or_none(user),
+            None,
+            previous_charged_value=payment.charged_value - amount,
+        )
+
+    def latest_payment_captured(self, order):
+        return self.total_captured(order)
+
+    def refund_or_void(self, order, refund, user=None):
+        """Refund from what the order's transaction items charged, the
+        open-order item first; with nothing charged, cancel what is
+        authorised. Returns (refunded amount, voided)."""
+        items = list(
+            TransactionItem.objects.select_for_update()
+            .filter(order_id=order.pk)
+            .order_by("pk")
+        )
+        items.sort(key=lambda i: i.psp_reference != open_order_reference(order))
+        refunded = Decimal(0)
+        if refund > 0:
+            for item in items:
+                part = min(item.charged_value, refund - refunded)
+                if part <= 0:
+                    continue
+                self._event(item, TransactionEventType.REFUND_SUCCESS, part, user)
+                refunded += part
+            if refunded:
+                self._after_events(order, items, user)
+            return refunded, False
+        authorised = [i for i in items if i.authorized_value > 0]
+        if self.total_captured(order) == 0 and authorised:
+            for item in authorised:
+                self._event(
+                    item,
+                    TransactionEventType.CANCEL_SUCCESS,
+                    item.authorized_value,
+                    user,
+                )
+            self._after_events(order, authorised, user)
+            return Decimal(0), True
+        return Decimal(0), False
+
+    def _event(self, item, event_type, amount, user):
+        TransactionEvent.objects.create(
+            transaction=item,
+            type=event_type,
+            amount_value=amount,
+            currency=item.currency,
+            psp_reference=item.psp_reference,
+            include_in_calculations=True,
+            user=staff_or_none(user),
+            message="Open order cancelled",
+        )
+        recalculate_transaction_amounts(item)
+
+    def _after_events(self, order, items, user):
+        manager = get_plugins_manager(allow_replica=False)
+        for item in items:
+            process_order_with_transaction(item, manager, staff_or_none(user), None)
+
+    # -- people and mail ---------------------------------------------------
+    def active_staff_member(self, user_id):
+        return User.objects.filter(pk=user_id, is_staff=True, is_active=True).first()
+
+    def staff_from_request(self, request):
+        token = get_token_from_request(request)
+        if not token:
+            return None
+        try:
+            user = get_user_from_access_payload(jwt_decode(token), request)
+        except Exception:  # any token Saleor would refuse
+            return None
+        return user if user is not None and user.is_staff else None
+
+    def staff_notification_emails(self):
+        emails = []
+        recipients = StaffNotificationRecipient.objects.filter(
+            active=True
+        ).select_related("user")
+        for recipient in recipients:
+            user = recipient.user
+            if user is not None and not (user.is_active and user.is_staff):
+                continue
+            email = recipient.get_email()
+            if email and email not in emails:
+                emails.append(email)
+        return emails
+
+    def send_mail(self, template_name, recipient, context):
+        """Saleor 3 has no templated-e-mail plugin: the plugin's templates
+        (subject, plain and html blocks) are rendered with Django's."""
+        site = Site.objects.get_current()
+        shop_context = {
+            "site_name": site.name,
+            "domain": site.domain,
+        }
+        shop_context.update(context)
+        parts = render_email_blocks(
+            "templated_email/%s.email" % template_name, shop_context
+        )
+        sender = site.settings.default_from_email or settings.DEFAULT_FROM_EMAIL
+        message = EmailMultiAlternatives(
+            subject=" ".join(parts.get("subject", "").split()),
+            body=parts.get("plain", "").strip(),
+            from_email=sender,
+            to=[recipient],
+        )
+        if parts.get("html"):
+            message.attach_alternative(parts["html"], "text/html")
+        message.send()
+
+
+def render_email_blocks(template_path, context):
+    """{block name: text} of a .email template (subject, plain, html)."""
+    template = get_template(template_path).template
+    context = Context(context, autoescape=False)
+    blocks = {}
+    with context.bind_template(template):
+        for node in template.nodelist.get_nodes_by_type(BlockNode):
+            blocks[node.name] = node.render(context)
+    return blocks
+
+
+def invalidate_checkout_prices_of(checkout):
+    # As Saleor's invalidate_checkout_prices: prices and discounts are
+    # worked out again when next read.
+    checkout.price_expiration = checkout.discount_expiration = timezone.now()
+    checkout.save(
+        update_fields=["price_expiration", "discount_expiration", "last_change"]
+    )

@@ -1,0 +1,26 @@
+"""Settings for a Saleor 3.23 host running the openorder plugin.
+
+Saleor 3 installs the plugin's apps and plugins itself, from the package's
+`saleor.plugins` entry points. What it cannot do is extend its GraphQL schema,
+so a shop that wants open orders points DJANGO_SETTINGS_MODULE here:
+Saleor's own settings, plus the URL conf serving the extended schema and the
+plugin's own settings.
+"""
+
+from saleor.settings import *  # noqa: F401,F403
+from saleor.settings import get_bool_from_env
+
+from .. import app_settings
+
+ROOT_URLCONF = "openorder_plugin.saleor3.urls"
+
+# Saleor 3 reports usage to its makers unless told not to; a shop's data
+# stays in the shop.
+SEND_USAGE_TELEMETRY = get_bool_from_env("SEND_USAGE_TELEMETRY", False)
+
+# The plugin's own settings (language, uploads, the board, periodic tasks).
+app_settings.apply(globals(), "openorder_plugin.saleor3.host.Saleor3Host")
+
+# Celery: without a broker Saleor 3 runs every task eagerly, as 2.10 does;
+# beat's schedule is in UTC on both hosts.
+CELERY_TIMEZONE = "UTC"
