@@ -56,7 +56,8 @@ saleor3_site() {
       pip install -q --disable-pip-version-check --no-deps --target "$site" \
         --only-binary=:all: --implementation cp \
         --python-version "$("$OPENORDER_SALEOR3_PYTHON" -c 'import sys; print("%d.%d" % sys.version_info[:2])')" \
-        --platform "manylinux2014_$(uname -m)" "${missing[@]}"
+        --platform "manylinux_2_28_$(uname -m)" --platform "manylinux2014_$(uname -m)" \
+        "${missing[@]}"
     fi
     echo "$stamp" > "$site/.installed"
   fi

@@ -1,11 +1,17 @@
 """GraphQL documents and helpers for the catalog tests (made-to-order settings
 and custom-spec fields)."""
 
-from django.contrib.auth.models import Permission
 from graphene import Node
 from saleor.account.models import User
 
 from openorder_plugin.models import CustomSpecField, MadeToOrderSettings
+
+from .hosts import ON_SALEOR3, demo_catalog
+
+if ON_SALEOR3:
+    from saleor.permission.models import Permission
+else:
+    from django.contrib.auth.models import Permission
 
 SPEC_FIELD = """
 fragment SpecFieldParts on CustomSpecField {
@@ -104,18 +110,20 @@ mutation($productTypeId: ID!, $moves: [ReorderInput!]!) {
 )
 
 # MadeToOrderProduct has every field of MadeToOrderSettings, plus the product.
+# Saleor 3 prices in a channel: madeToOrderProduct takes its slug.
 MADE_TO_ORDER_PRODUCT = (
     SETTINGS.replace(
         "SettingsParts on MadeToOrderSettings", "ProductParts on MadeToOrderProduct"
     )
     + """
-query($productId: ID, $slug: String) {
-  madeToOrderProduct(productId: $productId, slug: $slug) {
+query($productId: ID, $slug: String%s) {
+  madeToOrderProduct(productId: $productId, slug: $slug%s) {
     product { id slug }
     ...ProductParts
   }
 }
 """
+    % ((", $channel: String!", ", channel: $channel") if ON_SALEOR3 else ("", ""))
 )
 
 MADE_TO_ORDER_PRODUCT_TYPES = (
@@ -137,8 +145,13 @@ def gid(type_name, pk):
 
 
 def staff_user(email, permissions=()):
-    """A staff member with exactly `permissions` (Saleor's "app.codename")."""
-    user = User.objects.create_user(email, "secret-password", is_staff=True)
+    """A staff member with exactly `permissions` (Saleor's "app.codename"),
+    signing in with "secret-password"."""
+    if ON_SALEOR3:
+        # Saleor 3's UserManager has no create_user; the demo builds users.
+        user = demo_catalog()._user(email, "secret-password", is_staff=True)
+    else:
+        user = User.objects.create_user(email, "secret-password", is_staff=True)
     for permission in permissions:
         app_label, codename = permission.split(".")
         user.user_permissions.add(

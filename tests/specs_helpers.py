@@ -4,6 +4,8 @@ import datetime
 
 from django.utils import timezone
 
+from .storefront import ADDRESS, create_checkout, set_shipping_address, variant_id
+
 ADD_CUSTOM = """
 mutation($checkoutId: ID!, $lines: [CustomCheckoutLineInput!]!) {
   checkoutLinesAddCustom(checkoutId: $checkoutId, lines: $lines) {
@@ -99,8 +101,6 @@ def days_from_today(days):
 
 
 def empty_checkout(api, email="pembeli@openorder.test"):
-    from .storefront import ADDRESS
-
     data = api.query(
         EMPTY_CHECKOUT,
         {
@@ -120,3 +120,22 @@ def add_custom(api, checkout, lines):
     return api.query(ADD_CUSTOM, {"checkoutId": checkout["id"], "lines": lines})[
         "checkoutLinesAddCustom"
     ]
+
+
+def tshirt_checkout(api, demo_shop, quantity=2):
+    """A checkout of the demo T-shirt with specs (Rp 92.000 a unit), its
+    shipping address set: ready for shipping and payment."""
+    checkout = create_checkout(api, [])
+    added = add_custom(
+        api,
+        checkout,
+        [
+            {
+                "variantId": variant_id(demo_shop["products"]["kaos-custom"]),
+                "quantity": quantity,
+                "specs": TSHIRT_SPECS,
+            }
+        ],
+    )
+    assert added["openOrderErrors"] == []
+    return set_shipping_address(api, checkout)

@@ -10,7 +10,12 @@ import pytest
 PACKAGE = "openorder_plugin"
 ROOT = Path(__file__).resolve().parent.parent / PACKAGE
 # The only packages allowed to import the host.
-ADAPTERS = ("openorder_plugin.saleor2", "openorder_plugin.saleor3")
+# saleor_common: what both Saleor adapters share.
+ADAPTERS = (
+    "openorder_plugin.saleor2",
+    "openorder_plugin.saleor3",
+    "openorder_plugin.saleor_common",
+)
 
 
 def module_name(path, root=ROOT):
@@ -210,7 +215,8 @@ def test_the_saleor3_adapter_implements_the_whole_host_interface():
     # read instead (the Saleor 3 run instantiates it).
     from openorder_plugin.host import Host
 
-    missing = Host.__abstractmethods__ - defined_methods(
-        ROOT / "saleor3" / "host.py", "Saleor3Host"
+    missing = Host.__abstractmethods__ - (
+        defined_methods(ROOT / "saleor3" / "host.py", "Saleor3Host")
+        | defined_methods(ROOT / "saleor_common" / "host.py", "SaleorHost")
     )
     assert missing == set()

@@ -3,37 +3,12 @@ operation and its variables are read from README.md (between the walkthrough
 markers) and sent in order, for a first-time guest, for a signed-in customer,
 and for each deposit policy. A README example that stops working fails here."""
 
-import json
-import os
-import re
-
 import pytest
 
 from .client import ApiClient
 from .payments_helpers import set_policy
+from .readme import errors_of, walkthrough
 from .storefront import variant_id
-
-README = os.path.join(
-    os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "README.md"
-)
-BLOCK = re.compile(r"```(graphql|json)\n(.*?)```", re.S)
-
-
-def walkthrough():
-    """[(operation name, document, variables)] in the README's order."""
-    with open(README, encoding="utf-8") as handle:
-        text = handle.read()
-    start = text.index("<!-- walkthrough:start -->")
-    end = text.index("<!-- walkthrough:end -->")
-    blocks = BLOCK.findall(text[start:end])
-    steps = []
-    for (kind, document), (var_kind, variables) in zip(blocks[::2], blocks[1::2]):
-        assert (kind, var_kind) == ("graphql", "json"), (
-            "each operation is followed by its variables"
-        )
-        name = re.search(r"^(?:query|mutation) (\w+)", document, re.M).group(1)
-        steps.append((name, document, json.loads(variables)))
-    return steps
 
 
 def test_the_walkthrough_is_complete():
@@ -48,20 +23,6 @@ def test_the_walkthrough_is_complete():
         "Complete",
         "MyOrder",
     ]
-
-
-def errors_of(payload):
-    """Every `…Errors` list in a mutation's payload."""
-    found = []
-    for value in payload.values():
-        if isinstance(value, dict):
-            found += [
-                error
-                for key, errors in value.items()
-                if key.endswith("Errors") and errors
-                for error in errors
-            ]
-    return found
 
 
 def run_walkthrough(client, demo_shop):

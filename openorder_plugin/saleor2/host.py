@@ -5,12 +5,11 @@ from decimal import Decimal
 from django.conf import settings
 from graphql_jwt.exceptions import JSONWebTokenError
 from graphql_jwt.shortcuts import get_user_by_token
-from saleor.account.models import StaffNotificationRecipient, User
 from saleor.checkout import calculations
 from saleor.checkout.models import Checkout, CheckoutLine
 from saleor.checkout.utils import update_checkout_quantity
 from saleor.core.emails import get_email_context
-from saleor.order import FulfillmentStatus, OrderEvents, OrderStatus
+from saleor.order import OrderEvents, OrderStatus
 from saleor.order import actions as order_actions
 from saleor.order.models import OrderEvent
 from saleor.payment import ChargeStatus, TransactionKind
@@ -23,11 +22,10 @@ from saleor.payment.utils import (
     gateway_postprocess,
 )
 from saleor.plugins.manager import get_plugins_manager
-from saleor.product.models import Product, ProductType, ProductVariant
-from saleor.warehouse.models import Stock, Warehouse
+from saleor.product.models import Product
 from templated_email import send_templated_mail
 
-from ..host import Host
+from ..saleor_common.host import SaleorHost
 
 # What Saleor counts as paid (as Order._total_paid does).
 CHARGED = (
@@ -42,7 +40,7 @@ CHARGED = (
 LINE_DATA_KEY = "openorder"
 
 
-class Saleor2Host(Host):
+class Saleor2Host(SaleorHost):
     name = "Saleor 2.10"
     cancelled_order_status = OrderStatus.CANCELED
     # Saleor 2.10's order number is its key.
@@ -64,55 +62,13 @@ class Saleor2Host(Host):
         return plugin.config
 
     # -- catalog -----------------------------------------------------------
-    def lock_product_type(self, product_type_id):
-        return (
-            ProductType.objects.select_for_update().filter(pk=product_type_id).first()
-        )
-
-    def product_types(self):
-        return ProductType.objects.all()
-
     def products_visible_to(self, user, channel=None):
         return Product.objects.visible_to_user(user)
 
     def variant_is_published(self, variant, checkout):
         return variant.product.is_published
 
-    def make_variants_sellable(self, product_type):
-        # Saleor skips the quantity check and allocation for variants that do
-        # not track inventory, but still needs a stock row in a warehouse
-        # that ships to the buyer's country: every variant gets one
-        # (quantity 0) in every warehouse. Idempotent.
-        variants = ProductVariant.objects.filter(product__product_type=product_type)
-        variants.filter(track_inventory=True).update(track_inventory=False)
-        variant_ids = list(variants.values_list("pk", flat=True))
-        if not variant_ids:
-            return
-        existing = set(
-            Stock.objects.filter(product_variant_id__in=variant_ids).values_list(
-                "product_variant_id", "warehouse_id"
-            )
-        )
-        missing = [
-            Stock(product_variant_id=variant_id, warehouse_id=warehouse_id, quantity=0)
-            for warehouse_id in Warehouse.objects.values_list("pk", flat=True)
-            for variant_id in variant_ids
-            if (variant_id, warehouse_id) not in existing
-        ]
-        Stock.objects.bulk_create(missing, ignore_conflicts=True)
-
-    def sell_variants_from_stock(self, product_type):
-        ProductVariant.objects.filter(product__product_type=product_type).update(
-            track_inventory=True
-        )
-
     # -- checkouts ---------------------------------------------------------
-    def checkout_exists(self, checkout_token):
-        return Checkout.objects.filter(token=checkout_token).exists()
-
-    def lock_checkout(self, checkout):
-        return Checkout.objects.select_for_update().get(pk=checkout.pk)
-
     def new_checkout_line(self, checkout, variant):
         return CheckoutLine(checkout=checkout, variant=variant, quantity=0)
 
@@ -186,9 +142,6 @@ class Saleor2Host(Host):
             user=user if getattr(user, "is_authenticated", False) else None,
             parameters=dict(parameters or {}, message=message),
         )
-
-    def order_has_fulfillment(self, order):
-        return order.fulfillments.exclude(status=FulfillmentStatus.CANCELED).exists()
 
     # -- money -------------------------------------------------------------
     def total_captured(self, order):
@@ -271,9 +224,6 @@ class Saleor2Host(Host):
         return Decimal(0), False
 
     # -- people and mail ---------------------------------------------------
-    def active_staff_member(self, user_id):
-        return User.objects.filter(pk=user_id, is_staff=True, is_active=True).first()
-
     def staff_from_request(self, request):
         auth = request.META.get("HTTP_AUTHORIZATION", "")
         if not auth.startswith("JWT "):
@@ -282,22 +232,6 @@ class Saleor2Host(Host):
             return get_user_by_token(auth[4:])
         except JSONWebTokenError:
             return None
-
-    def staff_notification_emails(self):
-        # A staff member's own address, or an address without a user (Saleor
-        # allows both); deactivated staff are left out.
-        emails = []
-        recipients = StaffNotificationRecipient.objects.filter(
-            active=True
-        ).select_related("user")
-        for recipient in recipients:
-            user = recipient.user
-            if user is not None and not (user.is_active and user.is_staff):
-                continue
-            email = recipient.get_email()
-            if email and email not in emails:
-                emails.append(email)
-        return emails
 
     def send_mail(self, template_name, recipient, context):
         send_kwargs, shop_context = get_email_context()

@@ -20,12 +20,11 @@ from django.template.loader import get_template
 from django.template.loader_tags import BlockNode
 from django.utils import timezone
 from prices import Money, TaxedMoney
-from saleor.account.models import StaffNotificationRecipient, User
 from saleor.channel.models import Channel
-from saleor.checkout.models import Checkout, CheckoutLine
+from saleor.checkout.models import CheckoutLine
 from saleor.core.auth import get_token_from_request
 from saleor.core.jwt import get_user_from_access_payload, jwt_decode
-from saleor.order import FulfillmentStatus, OrderStatus
+from saleor.order import OrderStatus
 from saleor.order import events as order_events
 from saleor.order.actions import cancel_order
 from saleor.order.models import Order
@@ -39,13 +38,10 @@ from saleor.plugins.manager import get_plugins_manager
 from saleor.product.models import (
     Product,
     ProductChannelListing,
-    ProductType,
-    ProductVariant,
     ProductVariantChannelListing,
 )
-from saleor.warehouse.models import Stock, Warehouse
 
-from ..host import Host
+from ..saleor_common.host import SaleorHost
 
 # The key of the openorder entry in a checkout (and order) line's private
 # metadata.
@@ -85,7 +81,7 @@ def variant_channel_price(variant, channel_id):
     )
 
 
-class Saleor3Host(Host):
+class Saleor3Host(SaleorHost):
     name = "Saleor 3.23"
     cancelled_order_status = OrderStatus.CANCELED
     demo_command = "openorder_plugin.saleor3.demo.command.Command"
@@ -120,14 +116,6 @@ class Saleor3Host(Host):
         return {item["name"]: item["value"] for item in plugin.configuration}
 
     # -- catalog -----------------------------------------------------------
-    def lock_product_type(self, product_type_id):
-        return (
-            ProductType.objects.select_for_update().filter(pk=product_type_id).first()
-        )
-
-    def product_types(self):
-        return ProductType.objects.all()
-
     def products_visible_to(self, user, channel=None):
         return Product.objects.visible_to_user(
             user, channel, limited_channel_access=channel is not None
@@ -145,40 +133,7 @@ class Saleor3Host(Host):
             and variant_channel_price(variant, checkout.channel_id) is not None
         )
 
-    def make_variants_sellable(self, product_type):
-        # As on 2.10: variants that do not track inventory skip the quantity
-        # check, but Saleor still needs a stock row in a warehouse that ships
-        # to the buyer. Idempotent.
-        variants = ProductVariant.objects.filter(product__product_type=product_type)
-        variants.filter(track_inventory=True).update(track_inventory=False)
-        variant_ids = list(variants.values_list("pk", flat=True))
-        if not variant_ids:
-            return
-        existing = set(
-            Stock.objects.filter(product_variant_id__in=variant_ids).values_list(
-                "product_variant_id", "warehouse_id"
-            )
-        )
-        missing = [
-            Stock(product_variant_id=variant_id, warehouse_id=warehouse_id, quantity=0)
-            for warehouse_id in Warehouse.objects.values_list("pk", flat=True)
-            for variant_id in variant_ids
-            if (variant_id, warehouse_id) not in existing
-        ]
-        Stock.objects.bulk_create(missing, ignore_conflicts=True)
-
-    def sell_variants_from_stock(self, product_type):
-        ProductVariant.objects.filter(product__product_type=product_type).update(
-            track_inventory=True
-        )
-
     # -- checkouts ---------------------------------------------------------
-    def checkout_exists(self, checkout_token):
-        return Checkout.objects.filter(token=checkout_token).exists()
-
-    def lock_checkout(self, checkout):
-        return Checkout.objects.select_for_update().get(pk=checkout.pk)
-
     def new_checkout_line(self, checkout, variant):
         return CheckoutLine(
             checkout=checkout,
@@ -262,9 +217,10 @@ class Saleor3Host(Host):
         return order.status == OrderStatus.CANCELED
 
     def order_can_be_cancelled(self, order):
-        return order.status not in (OrderStatus.CANCELED, OrderStatus.DRAFT) and (
-            not order.fulfillments.exclude(status=FulfillmentStatus.CANCELED).exists()
-        )
+        return order.status not in (
+            OrderStatus.CANCELED,
+            OrderStatus.DRAFT,
+        ) and not self.order_has_fulfillment(order)
 
     def cancel_order(self, order, user=None):
         site = Site.objects.get_current()
@@ -287,9 +243,6 @@ class Saleor3Host(Host):
             app=None,
             message=message,
         )
-
-    def order_has_fulfillment(self, order):
-        return order.fulfillments.exclude(status=FulfillmentStatus.CANCELED).exists()
 
     # -- money -------------------------------------------------------------
     # Money on Saleor 3 is on the order's transaction items. What staff
@@ -416,9 +369,6 @@ class Saleor3Host(Host):
             process_order_with_transaction(item, manager, staff_or_none(user), None)
 
     # -- people and mail ---------------------------------------------------
-    def active_staff_member(self, user_id):
-        return User.objects.filter(pk=user_id, is_staff=True, is_active=True).first()
-
     def staff_from_request(self, request):
         token = get_token_from_request(request)
         if not token:
@@ -428,20 +378,6 @@ class Saleor3Host(Host):
         except Exception:  # any token Saleor would refuse
             return None
         return user if user is not None and user.is_staff else None
-
-    def staff_notification_emails(self):
-        emails = []
-        recipients = StaffNotificationRecipient.objects.filter(
-            active=True
-        ).select_related("user")
-        for recipient in recipients:
-            user = recipient.user
-            if user is not None and not (user.is_active and user.is_staff):
-                continue
-            email = recipient.get_email()
-            if email and email not in emails:
-                emails.append(email)
-        return emails
 
     def send_mail(self, template_name, recipient, context):
         """Saleor 3 has no templated-e-mail plugin: the plugin's templates

@@ -16,7 +16,7 @@ from openorder_plugin.production import services as production
 from openorder_plugin.specs import orders as spec_orders
 
 from ..hosts import CHANNEL, ON_SALEOR3
-from ..specs_helpers import TSHIRT_SPECS, add_custom
+from ..specs_helpers import tshirt_checkout
 from ..storefront import (
     CHECKOUT_COMPLETE,
     choose_shipping,
@@ -38,23 +38,6 @@ mutation($id: ID!, $lines: [CheckoutLineInput!]!) {
   }
 }
 """
-
-
-def tshirt_checkout(api, demo_shop):
-    checkout = create_checkout(api, [])
-    added = add_custom(
-        api,
-        checkout,
-        [
-            {
-                "variantId": variant_id(demo_shop["products"]["kaos-custom"]),
-                "quantity": 2,
-                "specs": TSHIRT_SPECS,
-            }
-        ],
-    )
-    assert added["openOrderErrors"] == []
-    return set_shipping_address(api, checkout)
 
 
 def counts(order):

@@ -7,8 +7,8 @@ when it did not, and a repeated request records once."""
 from decimal import Decimal
 
 from ..hosts import ON_SALEOR3
-from ..specs_helpers import TSHIRT_SPECS, add_custom
-from ..storefront import create_checkout, place_order, set_shipping_address, variant_id
+from ..specs_helpers import tshirt_checkout
+from ..storefront import place_order
 
 SCHEDULE = """
   state
@@ -60,20 +60,7 @@ def record(staff_api, order_id, amount, key, reference="BCA transfer 0042"):
 
 
 def open_order(api, demo_shop):
-    checkout = create_checkout(api, [])
-    added = add_custom(
-        api,
-        checkout,
-        [
-            {
-                "variantId": variant_id(demo_shop["products"]["kaos-custom"]),
-                "quantity": 2,
-                "specs": TSHIRT_SPECS,
-            }
-        ],
-    )
-    assert added["openOrderErrors"] == []
-    result = place_order(api, set_shipping_address(api, checkout))
+    result = place_order(api, tshirt_checkout(api, demo_shop))
     assert result["checkoutErrors"] == [], result["checkoutErrors"]
     return result["order"]
 
@@ -135,3 +122,39 @@ def test_recording_money_is_for_staff(api, customer_api, demo_shop):
         )
         assert body["data"]["orderPaymentRecord"] is None
         assert body["errors"]
+
+
+CANCEL = """
+mutation($id: ID!) { orderCancel(id: $id) { order { id status } orderErrors { field code message } } }
+"""
+
+SCHEDULE_OF = (
+    "query($id: ID!) { orderPaymentSchedule(orderId: $id) { cancellationRule %s } }"
+    % SCHEDULE
+)
+
+
+def test_cancelling_before_production_refunds_what_was_paid(api, staff_api, demo_shop):
+    order = open_order(api, demo_shop)
+    assert (
+        record(staff_api, order["id"], DEPOSIT, key="deposit-1")["openOrderErrors"]
+        == []
+    )
+
+    cancelled = staff_api.query(CANCEL, {"id": order["id"]})["orderCancel"]
+    assert cancelled["orderErrors"] == []
+
+    schedule = staff_api.query(SCHEDULE_OF, {"id": order["id"]})["orderPaymentSchedule"]
+    assert schedule["cancellationRule"] == "FULL_REFUND"
+    assert [(i["kind"], i["status"]) for i in schedule["installments"]] == [
+        ("DEPOSIT", "REFUNDED"),
+        ("BALANCE", "WAIVED"),
+    ]
+    # The host's books: the deposit went back (Saleor 3: a refund event on the
+    # order's transaction item).
+    amount, status, is_paid = paid(staff_api, order["id"])
+    assert amount == 0 and not is_paid
+    assert status == ("NONE" if ON_SALEOR3 else "FULLY_REFUNDED")
+    # Nothing more is taken for a cancelled order.
+    late = record(staff_api, order["id"], 1000, key="after-cancel")
+    assert [e["code"] for e in late["openOrderErrors"]] == ["INVALID"]

@@ -8,15 +8,15 @@ e-mail and brings it back to the demo's state.
 from decimal import Decimal
 
 from django.conf import settings
-from django.contrib.sites.models import Site
 from django.db import transaction
-from saleor.account.models import Address, User
+from saleor.account.models import User
 from saleor.product.models import Category, Product, ProductType, ProductVariant
 from saleor.product.utils.variant_prices import update_product_minimal_variant_price
 from saleor.shipping import ShippingMethodType
 from saleor.shipping.models import ShippingMethod, ShippingZone
 from saleor.warehouse.models import Stock, Warehouse
 
+from ...saleor_common.demo import ensure_site, shop_address
 from ...demo.shop import (  # noqa: F401  (the demo's names, for its users)
     CUSTOMER_EMAIL,
     CUSTOMER_PASSWORD,
@@ -28,32 +28,6 @@ from ...demo.shop import (  # noqa: F401  (the demo's names, for its users)
     load_made_to_order,
     product_type_slug,
 )
-
-
-def _address():
-    return Address(
-        first_name="Toko",
-        last_name="Open Order",
-        company_name=SHOP_NAME,
-        street_address_1="Jl. Braga No. 10",
-        city="BANDUNG",
-        postal_code="40111",
-        country="ID",
-        country_area="Jawa Barat",
-        phone="+6281234567890",
-    )
-
-
-def ensure_site(domain="127.0.0.1:8000"):
-    site = Site.objects.get_current()
-    site.name = SHOP_NAME
-    site.domain = domain
-    site.save()
-    site_settings = site.settings
-    site_settings.default_mail_sender_name = SHOP_NAME
-    site_settings.default_mail_sender_address = "toko@openorder.test"
-    site_settings.save()
-    return site
 
 
 def ensure_users():
@@ -86,7 +60,7 @@ def ensure_shipping():
     )
     warehouse = Warehouse.objects.filter(slug="gudang-bandung").first()
     if warehouse is None:
-        address = _address()
+        address = shop_address()
         address.save()
         warehouse = Warehouse.objects.create(
             name="Gudang Bandung",
