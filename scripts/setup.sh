@@ -199,6 +199,62 @@ sys.exit(
 EOF
 }
 
+# The demo's server and its Celery worker stop together when the demo script
+# exits (Ctrl-C, TERM, or the server's end). The scripts set SERVER_PID and
+# WORKER_PID as they start them.
+WORKER_PID="" SERVER_PID=""
+stop_demo() {
+  trap - EXIT
+  trap '' INT TERM
+  # Both at once. The server stops its workers (uWSGI's master with
+  # --die-on-term, uvicorn on TERM). The Celery worker's is a warm shutdown
+  # (running tasks finish, beat saves its schedule); what is left of its
+  # process group after 15 s is killed.
+  if [ -n "$SERVER_PID" ]; then kill -TERM "$SERVER_PID" 2>/dev/null || true; fi
+  if [ -n "$WORKER_PID" ]; then
+    kill -TERM "$WORKER_PID" 2>/dev/null || true
+    for _ in $(seq 150); do kill -0 -- "-$WORKER_PID" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL -- "-$WORKER_PID" 2>/dev/null || true
+  fi
+  if [ -n "$SERVER_PID" ]; then wait "$SERVER_PID" 2>/dev/null || true; fi
+}
+stop_demo_together() {
+  trap stop_demo EXIT
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
+}
+
+# A Celery worker with beat for the demo at address $1, on $CELERY_BROKER_URL:
+# the tasks the server sends and the periodic work. $2... is how to run
+# celery (`celery`, or `python -m celery` of another environment). One worker
+# directory per demo address: its log, beat's schedule, its pid. In its own
+# process group: a Ctrl-C reaches the script, which stops it.
+start_demo_worker() {  # addr celery-command...
+  local addr="$1" dir
+  shift
+  dir="$DATA/worker-${addr//[^A-Za-z0-9.]/-}"
+  mkdir -p "$dir"
+  say "starting a Celery worker and beat on $CELERY_BROKER_URL (log: ${dir#"$ROOT/"}/celery.log)"
+  setsid "$@" -A saleor.celeryconf:app worker --beat --concurrency=2 --loglevel=INFO \
+    --schedule "$dir/beat-schedule" --pidfile "$dir/worker.pid" \
+    > "$dir/celery.log" 2>&1 < /dev/null &
+  WORKER_PID=$!
+}
+
+# Once the demo's server ($SERVER_PID, logging to $2) answers /health/ at
+# address $1 (Saleor's application answers it once loaded): says where it
+# serves and waits for it, in the background so that a signal to the script
+# alone also stops it.
+serve_demo_until_stopped() {  # addr log
+  if ! wait_for_health "http://${1/#0.0.0.0:/127.0.0.1:}/health/" "$SERVER_PID"; then
+    echo "The server did not start; the end of ${2#"$ROOT/"}:" >&2
+    tail -n 40 "$2" >&2
+    exit 1
+  fi
+  say "serving http://$1/graphql/ (API explorer) and http://$1/dashboard-extension/ (production board); Ctrl-C stops it"
+  wait "$SERVER_PID"
+}
+
 secret_key() {
   [ -s "$DATA/secret_key" ] || python -c 'import secrets; print(secrets.token_urlsafe(50))' > "$DATA/secret_key"
   cat "$DATA/secret_key"

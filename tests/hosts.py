@@ -15,6 +15,11 @@ def demo_catalog():
     return import_module(HOST_PACKAGE + ".demo.catalog")
 
 
+def demo_orders():
+    """The host's demo orders module (the demo command's --orders)."""
+    return import_module(HOST_PACKAGE + ".demo.orders")
+
+
 # The demo shop's channel on Saleor 3 (Saleor 2.10 has none).
 CHANNEL = demo_catalog().CHANNEL_SLUG if ON_SALEOR3 else None
 

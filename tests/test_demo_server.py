@@ -55,7 +55,7 @@ CONNECTION_BOUND = 12
 
 STAFF = ("staff@openorder.test", "openorder-staff")
 
-# The demo orders (openorder_plugin/saleor2/demo/orders.py), by their buyers' e-mails.
+# The demo orders (openorder_plugin/saleor_common/demo_orders.py), by their buyers' e-mails.
 DEPOSIT_PAID = "budi.santoso@openorder.test"
 WAITING_FOR_DEPOSIT = "dewi.lestari@openorder.test"
 IN_PRODUCTION = "agus.pratama@openorder.test"
