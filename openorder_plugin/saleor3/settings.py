@@ -8,7 +8,7 @@ plugin's own settings.
 """
 
 from saleor.settings import *  # noqa: F401,F403
-from saleor.settings import get_bool_from_env
+from saleor.settings import EMAIL_BACKEND, get_bool_from_env
 
 from .. import app_settings
 
@@ -17,6 +17,12 @@ ROOT_URLCONF = "openorder_plugin.saleor3.urls"
 # Saleor 3 reports usage to its makers unless told not to; a shop's data
 # stays in the shop.
 SEND_USAGE_TELEMETRY = get_bool_from_env("SEND_USAGE_TELEMETRY", False)
+
+# Saleor 3 sends no e-mail of its own (apps do), so without EMAIL_URL it has no
+# mail backend at all and every e-mail of the plugin's would fail. As Saleor
+# 2.10 does: print them on the console until the shop names a mail server.
+if not EMAIL_BACKEND:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
 # The plugin's own settings (language, uploads, the board, periodic tasks).
 app_settings.apply(globals(), "openorder_plugin.saleor3.host.Saleor3Host")
