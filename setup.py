@@ -8,13 +8,22 @@ One package serves both hosts, told apart by their Python:
   does not run with (graphene 2.1.9 clashes with its Decimal scalar).
 - Saleor 3.23 runs on Python 3.12 and is installed from its source, with its
   own lock file. There the package adds only its own libraries, and its
-  `saleor.plugins` entry points (setup.cfg) register the Saleor 3 plugins."""
+  `saleor.plugins` entry points (setup.cfg) register the Saleor 3 plugins.
 
+The package carries the built production board (dashboard_extension/dist, as
+`openorder_plugin/board/`), so an installed shop serves it and its Saleor App;
+build it before packaging (the demo and test commands do)."""
+
+import shutil
+import warnings
 from pathlib import Path
 
 from setuptools import setup
+from setuptools.command.build_py import build_py
 
-REQUIREMENTS = Path(__file__).resolve().parent / "requirements"
+ROOT = Path(__file__).resolve().parent
+REQUIREMENTS = ROOT / "requirements"
+BUILT_BOARD = ROOT / "dashboard_extension" / "dist"
 HOST_PINS = REQUIREMENTS / "saleor-2.10.1.txt"
 PLUGIN_PINS = REQUIREMENTS / "plugin.txt"
 # Saleor 2.10.1 declares python_requires >=3.8,<3.9.
@@ -32,8 +41,28 @@ def pins(path, marker=""):
     return found
 
 
+class build_py_with_board(build_py):
+    """Puts the built board into the package being built."""
+
+    def run(self):
+        super().run()
+        if getattr(self, "editable_mode", False):
+            return  # an editable install serves the checkout's own build
+        if not (BUILT_BOARD / "index.html").is_file():
+            warnings.warn(
+                "dashboard_extension/dist is not built, so this package carries no "
+                "production board: run `npm ci && npm run build` in "
+                "dashboard_extension first."
+            )
+            return
+        target = Path(self.build_lib) / "openorder_plugin" / "board"
+        shutil.rmtree(target, ignore_errors=True)
+        shutil.copytree(BUILT_BOARD, target)
+
+
 setup(
+    cmdclass={"build_py": build_py_with_board},
     install_requires=["saleor==2.10.1" + ON_SALEOR2]
     + pins(PLUGIN_PINS)
-    + pins(HOST_PINS, ON_SALEOR2)
+    + pins(HOST_PINS, ON_SALEOR2),
 )

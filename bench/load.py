@@ -1,7 +1,13 @@
 """Bulk data for the benchmark: Saleor orders with made-to-order lines, and
 for each line the plugin's rows a real checkout would have made (frozen
 specs, production job with its events, capacity reservation), plus each
-order's Saleor payment and the plugin's payment schedule.
+order's money as its Saleor records it and the plugin's payment schedule.
+
+One implementation for both hosts: the plan of orders and the plugin's own
+tables are the same on Saleor 2.10 and 3.23; only Saleor's own rows differ
+(orders, order lines, payments, the ready-stock products), and those are
+written by a host's data class: `Saleor2Data` here, `bench.load_saleor3.
+Saleor3Data` on Saleor 3.23 (channels, transaction items).
 
 Rows are made with bulk_create in batches, so 10,000 orders load in well
 under a minute. The demo catalog (`django-admin openorder_demo`) must be
@@ -11,7 +17,7 @@ from it, and specs are cleaned and priced by the plugin's own functions.
 The loader also adds what the checkout benchmark needs: four more ready-stock
 products (a 5-line ready-stock checkout needs 5 variants) and plenty of stock.
 
-    python -m bench.load --orders 10000 --jobs-per-order 2
+    python -m bench.load --orders 10000 --jobs-per-order 2 [--host saleor3]
 """
 
 import argparse
@@ -85,6 +91,22 @@ class BenchLine(NamedTuple):
     quantity: int
     unit: object
     stage: int
+    entry: dict  # the checkout line's openorder entry (specs.lines)
+
+
+class BenchOrder(NamedTuple):
+    """One generated order, before it is saved: what each host's rows and the
+    plugin's rows are made from."""
+
+    customer: object
+    address: object
+    age: float  # days
+    lines: list  # [BenchLine]
+    subtotal: object
+    total: object
+    fulfilled: bool
+    split: object  # payments.deposits.Split
+    captured: object  # what was paid: nothing, the deposit, or everything
 
 
 def _log(message):
@@ -99,41 +121,160 @@ def _bulk(model, rows):
     return created
 
 
-def ensure_ready_stock():
-    """Five ready-stock variants with stock enough for any run."""
-    from django.conf import settings
-    from saleor.product.models import Product, ProductVariant
-    from saleor.product.utils.variant_prices import update_product_minimal_variant_price
-    from saleor.warehouse.models import Stock, Warehouse
+class Saleor2Data:
+    """Saleor 2.10's own rows: products priced on the product, orders with a
+    Payment of the dummy gateway."""
 
-    base = Product.objects.get(slug="tas-kanvas")
-    warehouse = Warehouse.objects.get(slug="gudang-bandung")
-    for index, slug in enumerate(READY_STOCK_SLUGS):
-        product = Product.objects.filter(slug=slug).first()
-        if product is None:
-            product = Product.objects.create(
-                slug=slug,
-                name="Bench %s (ready stock)" % slug,
-                product_type=base.product_type,
-                category=base.category,
-                price_amount=Decimal(20000 + 5000 * index),
-                currency=settings.DEFAULT_CURRENCY,
-                is_published=True,
-                description=slug,
+    def currency(self):
+        from django.conf import settings
+
+        return settings.DEFAULT_CURRENCY
+
+    def ensure_ready_stock(self):
+        """Five ready-stock variants with stock enough for any run."""
+        from saleor.product.models import Product, ProductVariant
+        from saleor.product.utils.variant_prices import (
+            update_product_minimal_variant_price,
+        )
+        from saleor.warehouse.models import Warehouse
+
+        base = Product.objects.get(slug="tas-kanvas")
+        warehouse = Warehouse.objects.get(slug="gudang-bandung")
+        for index, slug in enumerate(READY_STOCK_SLUGS):
+            product = Product.objects.filter(slug=slug).first()
+            if product is None:
+                product = Product.objects.create(
+                    slug=slug,
+                    name="Bench %s (ready stock)" % slug,
+                    product_type=base.product_type,
+                    category=base.category,
+                    price_amount=ready_stock_price(index),
+                    currency=self.currency(),
+                    is_published=True,
+                    description=slug,
+                )
+                ProductVariant.objects.create(
+                    product=product,
+                    sku="BENCH-%s" % slug.upper(),
+                    name=product.name,
+                    track_inventory=True,
+                )
+                update_product_minimal_variant_price(product)
+            stock_variants(product, warehouse)
+
+    def unit_prices(self, variants):
+        """{variant pk: catalogue unit price}."""
+        return {v.pk: v.product.price.amount for v in variants}
+
+    def shipping(self):
+        """(the demo's shipping method, its price)."""
+        from saleor.shipping.models import ShippingMethod
+
+        method = ShippingMethod.objects.get(name="Kurir reguler")
+        return method, method.price.amount
+
+    def new_user(self, **fields):
+        from saleor.account.models import User
+
+        return User(**fields)
+
+    def order_rows(self, plan, shipping, now):
+        from saleor.order.models import Order
+
+        method, price = shipping
+        return [
+            Order(
+                created=now - datetime.timedelta(days=o.age),
+                status=self.order_status(o),
+                user=o.customer,
+                user_email=o.customer.email,
+                billing_address=o.address,
+                shipping_address=o.address,
+                currency=self.currency(),
+                shipping_method=method,
+                shipping_method_name=method.name,
+                shipping_price_net_amount=price,
+                shipping_price_gross_amount=price,
+                token=str(uuid.uuid4()),
+                checkout_token=str(uuid.uuid4()),
+                total_net_amount=o.total,
+                total_gross_amount=o.total,
             )
-            ProductVariant.objects.create(
-                product=product,
-                sku="BENCH-%s" % slug.upper(),
-                name=product.name,
-                track_inventory=True,
+            for o in plan
+        ]
+
+    @staticmethod
+    def order_status(planned):
+        from saleor.order import OrderStatus
+
+        return OrderStatus.FULFILLED if planned.fulfilled else OrderStatus.UNFULFILLED
+
+    def order_line_rows(self, order, planned):
+        from saleor.order.models import OrderLine
+
+        return [
+            OrderLine(
+                order=order,
+                variant=row.variant,
+                product_name=row.variant.product.name,
+                variant_name=row.variant.name,
+                product_sku=row.variant.sku,
+                is_shipping_required=True,
+                quantity=row.quantity,
+                quantity_fulfilled=row.quantity if planned.fulfilled else 0,
+                currency=self.currency(),
+                unit_price_net_amount=row.unit,
+                unit_price_gross_amount=row.unit,
             )
-            update_product_minimal_variant_price(product)
-        for variant in product.variants.all():
-            Stock.objects.update_or_create(
-                warehouse=warehouse,
-                product_variant=variant,
-                defaults={"quantity": STOCK},
+            for row in planned.lines
+        ]
+
+    def add_payments(self, orders, plan):
+        """Each order's Payment of the dummy gateway, with what was captured."""
+        from saleor.payment import ChargeStatus
+        from saleor.payment.models import Payment
+
+        rows = []
+        for order, planned in zip(orders, plan):
+            captured = planned.captured
+            rows.append(
+                Payment(
+                    gateway="mirumee.payments.dummy",
+                    order=order,
+                    total=order.total_gross_amount,
+                    captured_amount=captured,
+                    currency=order.currency,
+                    charge_status=(
+                        ChargeStatus.FULLY_CHARGED
+                        if captured >= order.total_gross_amount
+                        else ChargeStatus.PARTIALLY_CHARGED
+                        if captured
+                        else ChargeStatus.NOT_CHARGED
+                    ),
+                    billing_email=order.user_email,
+                    billing_first_name="Pembeli",
+                    billing_country_code="ID",
+                )
             )
+        _bulk(Payment, rows)
+        return "%d payments" % len(rows)
+
+
+def stock_variants(product, warehouse):
+    """Every variant of a ready-stock product in stock (Saleor's Stock is the
+    same on both hosts)."""
+    from saleor.warehouse.models import Stock
+
+    for variant in product.variants.all():
+        Stock.objects.update_or_create(
+            warehouse=warehouse,
+            product_variant=variant,
+            defaults={"quantity": STOCK},
+        )
+
+
+def ready_stock_price(index):
+    return Decimal(20000 + 5000 * index)
 
 
 def _schemas():
@@ -169,21 +310,31 @@ def _schemas():
     return result
 
 
-def _frozen_specs(fields, spec_input, today, currency):
+def _frozen_specs(schema, spec_input, today, currency):
     """The frozen snapshot a checkout would write, made by the plugin's own
-    cleaning and pricing: ([items], unit price modifier)."""
+    cleaning and pricing: ([items], unit price modifier, the checkout line's
+    entry)."""
     from openorder_plugin.pricing import price_specs
-    from openorder_plugin.specs.values import clean_values
+    from openorder_plugin.specs.lines import Schema, build_line_data
 
+    _type, _variant, mto, fields = schema
     spec_input = [dict(spec) for spec in spec_input]
     for spec in spec_input:
         if spec.get("value", "") is None:
             spec["value"] = (today + datetime.timedelta(days=30)).isoformat()
-    cleaned = clean_values(fields, spec_input, today=today)
-    return price_specs(fields, cleaned, currency)
+    entry = build_line_data(
+        Schema(mto, fields),
+        spec_input,
+        today=today,
+        uploads={},
+        prefix="specs",
+        currency=currency,
+    )
+    items, modifier = price_specs(fields, entry["specs"], currency)
+    return items, modifier, entry
 
 
-def _customers(count):
+def _customers(data, count):
     from saleor.account.models import Address, User
 
     emails = ["bench-buyer-%03d@bench.test" % i for i in range(count)] + [
@@ -192,7 +343,9 @@ def _customers(count):
     ]
     existing = {u.email: u for u in User.objects.filter(email__in=emails)}
     new = [
-        User(email=e, first_name="Pembeli", last_name=e.split("@")[0], is_active=True)
+        data.new_user(
+            email=e, first_name="Pembeli", last_name=e.split("@")[0], is_active=True
+        )
         for e in emails
         if e not in existing
     ]
@@ -219,15 +372,103 @@ def _customers(count):
     return [(users[e], a) for e, a in zip(emails, addresses)]
 
 
-def load(orders=10000, jobs_per_order=2, seed=8):
-    from django.conf import settings
-    from django.db import transaction
+def plan_orders(data, orders, jobs_per_order, rng, today, shipping_price):
+    """The orders to load, oldest first (older orders are further along in
+    production); the last ones are the bench customers' 1- and 3-line
+    orders. Nothing is saved."""
+    from openorder_plugin.payments.deposits import OrderLineTerms, split_order
+
+    currency = data.currency()
+    types = _schemas()
+    type_slugs = sorted(types)
+    specs = {
+        slug: [_frozen_specs(types[slug], s, today, currency) for s in SPECS[slug]]
+        for slug in type_slugs
+    }
+    prices = data.unit_prices([types[slug][1] for slug in type_slugs])
+    customers = _customers(data, 200)
+    regular, one_line, three_lines = customers[:-2], customers[-2], customers[-1]
+    special = max(10, min(100, orders // 20))
+
+    drafts = []  # (customer, address, age, [BenchLine])
+    for i in range(orders):
+        age = (orders - i) * 365.0 / orders
+        if i >= orders - 2 * special:
+            customer, address = one_line if (i - orders) % 2 == 0 else three_lines
+            count = 1 if customer is one_line[0] else 3
+        else:
+            customer, address = regular[i % len(regular)]
+            count = jobs_per_order
+        lines = []
+        for _ in range(count):
+            slug = rng.choice(type_slugs)
+            product_type, variant, mto, _fields = types[slug]
+            items, modifier, entry = rng.choice(specs[slug])
+            quantity = rng.randint(1, 5)
+            stage_count = len(mto.stages)
+            stage = stage_count - 1 if age > 30 else rng.randrange(stage_count)
+            lines.append(
+                BenchLine(
+                    slug,
+                    product_type,
+                    variant,
+                    mto,
+                    items,
+                    modifier,
+                    quantity,
+                    prices[variant.pk] + modifier,
+                    stage,
+                    entry,
+                )
+            )
+        drafts.append((customer, address, age, lines))
+
+    plan = []
+    for customer, address, age, lines in drafts:
+        subtotal = sum(ln.unit * ln.quantity for ln in lines)
+        total = subtotal + shipping_price
+        fulfilled = age > 30 and all(ln.stage == len(ln.mto.stages) - 1 for ln in lines)
+        split = split_order(
+            [
+                OrderLineTerms(ln.mto, ln.unit * ln.quantity, ln.quantity)
+                for ln in lines
+            ],
+            total,
+            currency,
+        )
+        # Production past the first stage needs the deposit: those orders
+        # paid it; finished orders paid everything.
+        started_production = any(ln.stage > 0 for ln in lines)
+        captured = (
+            total
+            if fulfilled
+            else (
+                split.deposit
+                if started_production or rng.random() < 0.5
+                else Decimal(0)
+            )
+        )
+        plan.append(
+            BenchOrder(
+                customer,
+                address,
+                age,
+                lines,
+                subtotal,
+                total,
+                fulfilled,
+                split,
+                captured,
+            )
+        )
+    return plan
+
+
+def add_plugin_rows(orders, order_lines, plan, now):
+    """The plugin's own rows for the saved orders, as its checkout hooks make
+    them: frozen specs, jobs with their events, capacity reservations, payment
+    schedules with their installments. The same on every host."""
     from django.utils import timezone
-    from saleor.order import OrderStatus
-    from saleor.order.models import Order, OrderLine
-    from saleor.payment import ChargeStatus
-    from saleor.payment.models import Payment
-    from saleor.shipping.models import ShippingMethod
 
     from openorder_plugin import models as oo
     from openorder_plugin.models.payments import (
@@ -236,279 +477,163 @@ def load(orders=10000, jobs_per_order=2, seed=8):
         InstallmentStatus,
     )
     from openorder_plugin.models.production import JobEventType, JobStatus
-    from openorder_plugin.payments.deposits import OrderLineTerms, split_order
 
-    started = time.monotonic()
-    rng = random.Random(seed)
-    currency = settings.DEFAULT_CURRENCY
-    now = timezone.now()
     today = timezone.localdate()
-    ensure_ready_stock()
-    types = _schemas()
-    type_slugs = sorted(types)
-    specs = {
-        slug: [_frozen_specs(types[slug][3], s, today, currency) for s in SPECS[slug]]
-        for slug in type_slugs
-    }
-    shipping = ShippingMethod.objects.get(name="Kurir reguler")
-    shipping_price = shipping.price.amount
-    customers = _customers(200)
-    regular, one_line, three_lines = customers[:-2], customers[-2], customers[-1]
-    special = max(10, min(100, orders // 20))
-
-    with transaction.atomic():
-        # Orders, oldest first; the last ones are the bench customers' 1- and
-        # 3-line orders. Older orders are further along in production.
-        plan = []  # (customer, address, line count, age in days)
-        for i in range(orders):
-            age = (orders - i) * 365.0 / orders
-            if i >= orders - 2 * special:
-                customer, address = one_line if (i - orders) % 2 == 0 else three_lines
-                count = 1 if customer is one_line[0] else 3
-            else:
-                customer, address = regular[i % len(regular)]
-                count = jobs_per_order
-            plan.append((customer, address, count, age))
-
-        line_rows, order_rows = [], []
-        for customer, address, count, age in plan:
-            lines = []
-            for _ in range(count):
-                slug = rng.choice(type_slugs)
-                product_type, variant, mto, _fields = types[slug]
-                items, modifier = rng.choice(specs[slug])
-                quantity = rng.randint(1, 5)
-                unit = variant.product.price.amount + modifier
-                stage_count = len(mto.stages)
-                if age > 30:
-                    stage = stage_count - 1
-                else:
-                    stage = rng.randrange(stage_count)
-                lines.append(
-                    BenchLine(
-                        slug,
-                        product_type,
-                        variant,
-                        mto,
-                        items,
-                        modifier,
-                        quantity,
-                        unit,
-                        stage,
-                    )
-                )
-            subtotal = sum(ln.unit * ln.quantity for ln in lines)
-            total = subtotal + shipping_price
-            finished = all(ln.stage == len(ln.mto.stages) - 1 for ln in lines)
-            order_rows.append(
-                Order(
-                    created=now - datetime.timedelta(days=age),
-                    status=OrderStatus.FULFILLED
-                    if finished and age > 30
-                    else OrderStatus.UNFULFILLED,
-                    user=customer,
-                    user_email=customer.email,
-                    billing_address=address,
-                    shipping_address=address,
-                    currency=currency,
-                    shipping_method=shipping,
-                    shipping_method_name=shipping.name,
-                    shipping_price_net_amount=shipping_price,
-                    shipping_price_gross_amount=shipping_price,
-                    token=str(uuid.uuid4()),
-                    checkout_token=str(uuid.uuid4()),
-                    total_net_amount=total,
-                    total_gross_amount=total,
+    spec_rows, job_rows, reservation_rows, schedules = [], [], [], []
+    lines = iter(order_lines)
+    for order, planned in zip(orders, plan):
+        order_day = timezone.localtime(order_created(order)).date()
+        for row in planned.lines:
+            line = next(lines)
+            mto, stage = row.mto, row.stage
+            promised = order_day + datetime.timedelta(days=mto.lead_time_days + 2)
+            spec_rows.append(
+                oo.OrderLineSpec(
+                    order_line=line,
+                    product_type=row.product_type,
+                    schema_version=mto.schema_version,
+                    specs=row.items,
+                    unit_price_modifier=row.modifier,
+                    promised_date=promised,
                 )
             )
-            line_rows.append(lines)
-        saved_orders = _bulk(Order, order_rows)
-        _log("%d orders" % len(saved_orders))
-
-        order_lines = []
-        for order, lines in zip(saved_orders, line_rows):
-            for row in lines:
-                variant, quantity, unit = row.variant, row.quantity, row.unit
-                fulfilled = quantity if order.status == OrderStatus.FULFILLED else 0
-                order_lines.append(
-                    OrderLine(
-                        order=order,
-                        variant=variant,
-                        product_name=variant.product.name,
-                        variant_name=variant.name,
-                        product_sku=variant.sku,
-                        is_shipping_required=True,
-                        quantity=quantity,
-                        quantity_fulfilled=fulfilled,
-                        currency=currency,
-                        unit_price_net_amount=unit,
-                        unit_price_gross_amount=unit,
-                    )
-                )
-        order_lines = _bulk(OrderLine, order_lines)
-        _log("%d order lines" % len(order_lines))
-
-        spec_rows, job_rows, reservation_rows, payment_rows = [], [], [], []
-        schedules, installments_for = [], []
-        index = 0
-        for order, lines in zip(saved_orders, line_rows):
-            terms = []
-            order_day = timezone.localtime(order.created).date()
-            for row in lines:
-                product_type, mto, stage = row.product_type, row.mto, row.stage
-                items, modifier = row.items, row.modifier
-                quantity, unit = row.quantity, row.unit
-                line = order_lines[index]
-                index += 1
-                promised = order_day + datetime.timedelta(days=mto.lead_time_days + 2)
-                spec_rows.append(
-                    oo.OrderLineSpec(
-                        order_line=line,
-                        product_type=product_type,
-                        schema_version=mto.schema_version,
-                        specs=items,
-                        unit_price_modifier=modifier,
-                        promised_date=promised,
-                    )
-                )
-                stages = [{"code": s["code"], "label": s["label"]} for s in mto.stages]
-                job_rows.append(
-                    oo.ProductionJob(
-                        order=order,
-                        order_line=line,
-                        product_type=product_type,
-                        quantity=quantity,
-                        stages=stages,
-                        current_stage=stages[stage]["code"],
-                        status=JobStatus.ACTIVE,
-                        promised_date=promised,
-                        version=stage + 1,
-                        is_overdue=promised < today and stage < len(stages) - 1,
-                    )
-                )
-                reservation_rows.append(
-                    oo.CapacityReservation(
-                        product_type=product_type,
-                        order_line=line,
-                        order=order,
-                        day=order_day,
-                        quantity=quantity,
-                    )
-                )
-                terms.append(OrderLineTerms(mto, unit * quantity, quantity))
-            split = split_order(terms, order.total_gross_amount, currency)
-            # Production past the first stage needs the deposit: those orders
-            # paid it; finished orders paid everything.
-            started_production = any(ln.stage > 0 for ln in lines)
-            finished = order.status == OrderStatus.FULFILLED
-            captured = (
-                order.total_gross_amount
-                if finished
-                else (
-                    split.deposit
-                    if started_production or rng.random() < 0.5
-                    else Decimal(0)
-                )
-            )
-            payment_rows.append(
-                Payment(
-                    gateway="mirumee.payments.dummy",
+            stages = [{"code": s["code"], "label": s["label"]} for s in mto.stages]
+            job_rows.append(
+                oo.ProductionJob(
                     order=order,
-                    total=order.total_gross_amount,
-                    captured_amount=captured,
-                    currency=currency,
-                    charge_status=(
-                        ChargeStatus.FULLY_CHARGED
-                        if captured >= order.total_gross_amount
-                        else ChargeStatus.PARTIALLY_CHARGED
-                        if captured
-                        else ChargeStatus.NOT_CHARGED
-                    ),
-                    billing_email=order.user_email,
-                    billing_first_name="Pembeli",
-                    billing_country_code="ID",
+                    order_line=line,
+                    product_type=row.product_type,
+                    quantity=row.quantity,
+                    stages=stages,
+                    current_stage=stages[stage]["code"],
+                    status=JobStatus.ACTIVE,
+                    promised_date=promised,
+                    version=stage + 1,
+                    is_overdue=promised < today and stage < len(stages) - 1,
                 )
             )
-            schedules.append(
-                oo.PaymentSchedule(
-                    order=order, currency=currency, total=order.total_gross_amount
+            reservation_rows.append(
+                oo.CapacityReservation(
+                    product_type=row.product_type,
+                    order_line=line,
+                    order=order,
+                    day=order_day,
+                    quantity=row.quantity,
                 )
             )
-            installments_for.append((split, captured, order_day))
-
-        _bulk(oo.OrderLineSpec, spec_rows)
-        jobs = _bulk(oo.ProductionJob, job_rows)
-        _bulk(oo.CapacityReservation, reservation_rows)
-        _bulk(Payment, payment_rows)
-        schedules = _bulk(oo.PaymentSchedule, schedules)
-        _log(
-            "%d jobs, specs, reservations; %d payments and schedules"
-            % (len(jobs), len(schedules))
+        schedules.append(
+            oo.PaymentSchedule(
+                order=order, currency=order.currency, total=planned.total
+            )
         )
 
-        installment_rows = []
-        for schedule, (split, captured, order_day) in zip(schedules, installments_for):
-            left = captured
-            if split.deposit > 0:
-                paid = min(left, split.deposit)
-                left -= paid
-                installment_rows.append(
-                    oo.Installment(
-                        schedule=schedule,
-                        kind=InstallmentKind.DEPOSIT,
-                        amount=split.deposit,
-                        paid_amount=paid,
-                        due_trigger=DueTrigger.AT_CHECKOUT,
-                        due_date=order_day,
-                        status=InstallmentStatus.PAID
-                        if paid >= split.deposit
-                        else InstallmentStatus.DUE,
-                        paid_at=now if paid >= split.deposit else None,
-                        became_due_at=now,
-                    )
-                )
-            if split.balance > 0:
-                paid = min(left, split.balance)
-                installment_rows.append(
-                    oo.Installment(
-                        schedule=schedule,
-                        kind=InstallmentKind.BALANCE,
-                        amount=split.balance,
-                        paid_amount=paid,
-                        due_trigger=split.balance_due,
-                        due_days=split.balance_due_days,
-                        status=InstallmentStatus.PAID
-                        if paid >= split.balance
-                        else InstallmentStatus.PENDING,
-                        paid_at=now if paid >= split.balance else None,
-                    )
-                )
-        _bulk(oo.Installment, installment_rows)
+    _bulk(oo.OrderLineSpec, spec_rows)
+    jobs = _bulk(oo.ProductionJob, job_rows)
+    _bulk(oo.CapacityReservation, reservation_rows)
+    schedules = _bulk(oo.PaymentSchedule, schedules)
+    _log(
+        "%d jobs, specs, reservations; %d payment schedules"
+        % (len(jobs), len(schedules))
+    )
 
-        # Each job's history: created at the first stage, then one stage change
-        # per stage reached.
-        events = []
-        for job in jobs:
-            codes = job.stage_codes
-            reached = codes.index(job.current_stage)
-            events.append(
-                oo.ProductionJobEvent(
-                    job=job, type=JobEventType.CREATED, to_stage=codes[0]
+    installment_rows = []
+    for schedule, order, planned in zip(schedules, orders, plan):
+        split, left = planned.split, planned.captured
+        order_day = timezone.localtime(order_created(order)).date()
+        if split.deposit > 0:
+            paid = min(left, split.deposit)
+            left -= paid
+            installment_rows.append(
+                oo.Installment(
+                    schedule=schedule,
+                    kind=InstallmentKind.DEPOSIT,
+                    amount=split.deposit,
+                    paid_amount=paid,
+                    due_trigger=DueTrigger.AT_CHECKOUT,
+                    due_date=order_day,
+                    status=InstallmentStatus.PAID
+                    if paid >= split.deposit
+                    else InstallmentStatus.DUE,
+                    paid_at=now if paid >= split.deposit else None,
+                    became_due_at=now,
                 )
             )
-            for position in range(1, reached + 1):
-                events.append(
-                    oo.ProductionJobEvent(
-                        job=job,
-                        type=JobEventType.STAGE_CHANGED,
-                        from_stage=codes[position - 1],
-                        to_stage=codes[position],
-                    )
+        if split.balance > 0:
+            paid = min(left, split.balance)
+            installment_rows.append(
+                oo.Installment(
+                    schedule=schedule,
+                    kind=InstallmentKind.BALANCE,
+                    amount=split.balance,
+                    paid_amount=paid,
+                    due_trigger=split.balance_due,
+                    due_days=split.balance_due_days,
+                    status=InstallmentStatus.PAID
+                    if paid >= split.balance
+                    else InstallmentStatus.PENDING,
+                    paid_at=now if paid >= split.balance else None,
                 )
-        _bulk(oo.ProductionJobEvent, events)
-        _log("%d installments, %d job events" % (len(installment_rows), len(events)))
+            )
+    _bulk(oo.Installment, installment_rows)
 
-    from django.db import connection
+    # Each job's history: created at the first stage, then one stage change
+    # per stage reached.
+    events = []
+    for job in jobs:
+        codes = job.stage_codes
+        reached = codes.index(job.current_stage)
+        events.append(
+            oo.ProductionJobEvent(job=job, type=JobEventType.CREATED, to_stage=codes[0])
+        )
+        for position in range(1, reached + 1):
+            events.append(
+                oo.ProductionJobEvent(
+                    job=job,
+                    type=JobEventType.STAGE_CHANGED,
+                    from_stage=codes[position - 1],
+                    to_stage=codes[position],
+                )
+            )
+    _bulk(oo.ProductionJobEvent, events)
+    _log("%d installments, %d job events" % (len(installment_rows), len(events)))
+    return jobs
+
+
+def order_created(order):
+    """When an order was placed (2.10's `created`, 3.23's `created_at`)."""
+    return getattr(order, "created_at", None) or order.created
+
+
+def load(orders=10000, jobs_per_order=2, seed=8, data=None):
+    """Load `orders` orders through `data` (a host's data class; Saleor 2.10's
+    by default)."""
+    from django.db import connection, transaction
+    from django.utils import timezone
+    from saleor.order.models import Order, OrderLine
+
+    data = data or Saleor2Data()
+    started = time.monotonic()
+    rng = random.Random(seed)
+    now = timezone.now()
+    today = timezone.localdate()
+    data.ensure_ready_stock()
+    shipping = data.shipping()
+
+    with transaction.atomic():
+        plan = plan_orders(data, orders, jobs_per_order, rng, today, shipping[1])
+        saved_orders = _bulk(Order, data.order_rows(plan, shipping, now))
+        _log("%d orders" % len(saved_orders))
+        order_lines = _bulk(
+            OrderLine,
+            [
+                line
+                for order, planned in zip(saved_orders, plan)
+                for line in data.order_line_rows(order, planned)
+            ],
+        )
+        _log("%d order lines" % len(order_lines))
+        jobs = add_plugin_rows(saved_orders, order_lines, plan, now)
+        _log(data.add_payments(saved_orders, plan))
 
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
@@ -523,16 +648,25 @@ def load(orders=10000, jobs_per_order=2, seed=8):
     }
 
 
+def host_data(name):
+    if name == "saleor3":
+        from .load_saleor3 import Saleor3Data
+
+        return Saleor3Data()
+    return Saleor2Data()
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--orders", type=int, default=10000)
     parser.add_argument("--jobs-per-order", type=int, default=2)
     parser.add_argument("--seed", type=int, default=8)
+    parser.add_argument("--host", choices=("saleor2", "saleor3"), default="saleor2")
     args = parser.parse_args(argv)
     import django
 
     django.setup()
-    load(args.orders, args.jobs_per_order, args.seed)
+    load(args.orders, args.jobs_per_order, args.seed, host_data(args.host))
 
 
 if __name__ == "__main__":

@@ -1,9 +1,10 @@
 """The benchmark: Saleor with and without the openorder plugin, on the same
-database, measured through real HTTP requests.
+database, measured through real HTTP requests, on Saleor 2.10 (default) or
+Saleor 3.23 (--host saleor3).
 
 One run: a fresh bench database (migrated, the demo catalog, bulk orders and
-production jobs), two uWSGI hosts on it (plain Saleor and the plugin host),
-then warmed-up, repeated measurements of
+production jobs), two hosts on it (plain Saleor and the plugin host; uWSGI on
+2.10, uvicorn on 3.23), then warmed-up, repeated measurements of
 
 - a ready-stock checkout (both hosts),
 - a made-to-order checkout with specs (plugin host) against the plain host's
@@ -12,9 +13,10 @@ then warmed-up, repeated measurements of
 - productionJobAdvance throughput with concurrent clients,
 
 and the SQL queries per request at two sizes of lines, jobs and stages.
-Prints a table, and writes the numbers as JSON (bench/results.json).
+Prints a table, and writes the numbers as JSON (bench/results.json; on
+3.23 bench/results-saleor3.json).
 
-    ./bench/run.sh [--orders 10000] [--jobs-per-order 2] [--repeats 20] ...
+    ./bench/run.sh [--host saleor3] [--orders 10000] [--repeats 20] ...
 """
 
 import argparse
@@ -28,9 +30,10 @@ import threading
 import time
 
 from . import operations as ops
+from . import operations_saleor3 as ops3
 from .client import BenchError, Client
 from .load import ONE_LINE_EMAIL, READY_STOCK_SLUGS, THREE_LINES_EMAIL
-from .servers import ROOT, Host, bench_database_url, prepare_data, say
+from .servers import PLATFORMS, Host, bench_database_url, prepare_data, say
 
 STAFF = ("staff@openorder.test", "openorder-staff")
 BUYER_EMAIL = "pembeli@openorder.test"
@@ -84,10 +87,15 @@ def sql_value(entry, key="sql_per_request"):
 
 
 class Catalog:
-    """Variant IDs of the demo's products, read through the API."""
+    """Variant IDs of the demo's products, read through the API (on Saleor 3,
+    in the demo's channel)."""
 
-    def __init__(self, client):
-        edges = client.call(ops.PRODUCTS).data["products"]["edges"]
+    def __init__(self, client, channel=None):
+        if channel:
+            edges = client.call(ops3.PRODUCTS, {"channel": channel}).data
+        else:
+            edges = client.call(ops.PRODUCTS).data
+        edges = edges["products"]["edges"]
         self.variants = {
             e["node"]["slug"]: e["node"]["variants"][0]["id"] for e in edges
         }
@@ -153,8 +161,10 @@ class Catalog:
         return [{"variantId": v, "quantity": 1, "specs": s} for v, s in lines[:count]]
 
 
-def checkout_flow(client, lines, custom):
+def checkout_flow(client, lines, custom, channel=None):
     """A storefront's checkout, request by request: [(step, Response)]."""
+    if channel:
+        return checkout_flow_saleor3(client, lines, custom, channel)
     steps = []
     response, result = client.mutate(
         ops.CHECKOUT_CREATE,
@@ -184,11 +194,7 @@ def checkout_flow(client, lines, custom):
             "checkoutLinesAdd",
         )
         steps.append(("checkoutLinesAdd", response))
-    if len(result["checkout"]["lines"]) != len(lines):
-        raise BenchError(
-            "expected %d checkout lines, got %d"
-            % (len(lines), len(result["checkout"]["lines"]))
-        )
+    _check_lines(result, lines)
     response, result = client.mutate(
         ops.CHECKOUT_SHIPPING_ADDRESS,
         {"checkoutId": checkout_id, "address": ops.ADDRESS},
@@ -221,11 +227,76 @@ def checkout_flow(client, lines, custom):
         ops.CHECKOUT_COMPLETE, {"checkoutId": checkout_id}, "checkoutComplete"
     )
     steps.append(("checkoutComplete", response))
+    _check_order(result, lines)
+    return steps
+
+
+def checkout_flow_saleor3(client, lines, custom, channel):
+    """Saleor 3.23's checkout, as its storefronts run it: the checkout is
+    created in the channel, lines go in (Saleor's checkoutLinesAdd, or the
+    plugin's checkoutLinesAddCustom with specs), then the shipping address
+    (Saleor drops that of a checkout created without lines) and a delivery
+    method, and checkoutComplete places the order unpaid: the demo channel
+    allows unpaid orders, Saleor 3's own flow for a shop without a payment
+    app (its legacy dummy gateway is deprecated), and the way an open order
+    is placed. Ready stock and made to order are placed the same way."""
+    steps = []
+    response, result = client.mutate(
+        ops3.CHECKOUT_CREATE,
+        {
+            "input": {
+                "channel": channel,
+                "email": BUYER_EMAIL,
+                "lines": [],
+                "billingAddress": ops3.ADDRESS,
+            }
+        },
+        "checkoutCreate",
+    )
+    steps.append(("checkoutCreate", response))
+    checkout_id = result["checkout"]["id"]
+    step = "checkoutLinesAddCustom" if custom else "checkoutLinesAdd"
+    response, result = client.mutate(
+        ops3.CHECKOUT_LINES_ADD_CUSTOM if custom else ops3.CHECKOUT_LINES_ADD,
+        {"checkoutId": checkout_id, "lines": lines},
+        step,
+    )
+    steps.append((step, response))
+    _check_lines(result, lines)
+    response, result = client.mutate(
+        ops3.CHECKOUT_SHIPPING_ADDRESS,
+        {"checkoutId": checkout_id, "address": ops3.ADDRESS},
+        "checkoutShippingAddressUpdate",
+    )
+    steps.append(("checkoutShippingAddressUpdate", response))
+    method = result["checkout"]["shippingMethods"][0]["id"]
+    response, result = client.mutate(
+        ops3.CHECKOUT_DELIVERY_METHOD,
+        {"checkoutId": checkout_id, "deliveryMethodId": method},
+        "checkoutDeliveryMethodUpdate",
+    )
+    steps.append(("checkoutDeliveryMethodUpdate", response))
+    response, result = client.mutate(
+        ops3.CHECKOUT_COMPLETE, {"checkoutId": checkout_id}, "checkoutComplete"
+    )
+    steps.append(("checkoutComplete", response))
+    _check_order(result, lines)
+    return steps
+
+
+def _check_lines(result, lines):
+    if len(result["checkout"]["lines"]) != len(lines):
+        raise BenchError(
+            "expected %d checkout lines, got %d"
+            % (len(lines), len(result["checkout"]["lines"]))
+        )
+
+
+def _check_order(result, lines):
     if not result["order"] or len(result["order"]["lines"]) != len(lines):
         raise BenchError(
             "checkoutComplete made no order with %d lines: %s" % (len(lines), result)
         )
-    return steps
 
 
 class Series:
@@ -581,15 +652,17 @@ def report(results):
     ops_ = results["operations"]
     rows = []
     for key, label in (
-        ("ready_stock_checkout", "ready-stock checkout, 5 lines (6 requests)"),
+        ("ready_stock_checkout", "ready-stock checkout, 5 lines (%d requests)"),
         (
             "made_to_order_checkout",
-            "made-to-order checkout, 5 lines with specs (6 requests)",
+            "made-to-order checkout, 5 lines with specs (%d requests)",
         ),
         ("production_jobs_page", "productionJobs(first:100) vs orders(first:100)"),
     ):
         entry = ops_[key]
         plain, plugin = entry["plain"], entry["plugin"]
+        if "%d" in label:
+            label = label % len(plugin["steps"])
         rows.append(
             [
                 label,
@@ -616,8 +689,14 @@ def report(results):
     )
     lines = [
         "",
-        "openorder benchmark: %(orders)d orders, %(jobs)d production jobs"
-        % results["scale"],
+        "openorder benchmark on %s: %d orders, %d production jobs"
+        % (
+            results["config"]["saleor"],
+            results["scale"]["orders"],
+            results["scale"]["jobs"],
+        ),
+        "hosts: %s each, DEBUG=False; %.0f s in all"
+        % (results["config"]["server"], results["duration_seconds"]),
         "machine: %(cpus)d CPUs, %(cpu_model)s, load %(load_before)s -> %(load_after)s"
         % results["machine"],
         "",
@@ -711,6 +790,13 @@ def parse_args(argv):
         prog="bench/run.sh", description=__doc__.split("\n\n")[0]
     )
     parser.add_argument(
+        "--host",
+        choices=sorted(PLATFORMS),
+        default="saleor2",
+        help="saleor2 (Saleor 2.10, default) or saleor3 (the Saleor 3.23 named by "
+        "OPENORDER_SALEOR3_PYTHON and OPENORDER_SALEOR3_SOURCE)",
+    )
+    parser.add_argument(
         "--orders", type=int, default=10000, help="orders to load (default 10000)"
     )
     parser.add_argument(
@@ -753,17 +839,28 @@ def parse_args(argv):
         "--page", type=int, default=100, help="page size of the list queries"
     )
     parser.add_argument(
-        "--processes", type=int, default=4, help="uWSGI worker processes per host"
+        "--processes",
+        type=int,
+        default=4,
+        help="worker processes per host (uWSGI processes, uvicorn workers)",
     )
     parser.add_argument(
-        "--threads", type=int, default=2, help="threads per uWSGI worker"
+        "--threads",
+        type=int,
+        default=2,
+        help="threads per uWSGI worker (2.10; a uvicorn worker runs Django's "
+        "views in one thread)",
     )
-    parser.add_argument("--port-plain", type=int, default=8101)
-    parser.add_argument("--port-plugin", type=int, default=8102)
+    parser.add_argument(
+        "--port-plain", type=int, help="plain host's port (8101; 3.23: 8111)"
+    )
+    parser.add_argument(
+        "--port-plugin", type=int, help="plugin host's port (8102; 3.23: 8112)"
+    )
     parser.add_argument(
         "--database",
-        default="openorder_bench",
-        help="bench database name (must start with openorder_bench)",
+        help="bench database name, starting with openorder_bench "
+        "(openorder_bench; 3.23: openorder_bench_saleor3)",
     )
     parser.add_argument(
         "--keep-db",
@@ -772,11 +869,24 @@ def parse_args(argv):
     )
     parser.add_argument(
         "--broker",
-        default="redis://127.0.0.1:6379/15",
-        help="Celery broker the hosts enqueue tasks on ('' = run tasks in-process)",
+        help="Celery broker the hosts enqueue tasks on, '' = run tasks in-process "
+        "(redis://127.0.0.1:6379/15; 3.23: .../14)",
     )
-    parser.add_argument("--output", default=os.path.join(ROOT, "bench", "results.json"))
-    return parser.parse_args(argv)
+    parser.add_argument(
+        "--output", help="results file (bench/results.json; 3.23: results-saleor3.json)"
+    )
+    args = parser.parse_args(argv)
+    platform = PLATFORMS[args.host]
+    for option, default in (
+        ("port_plain", platform.ports["plain"]),
+        ("port_plugin", platform.ports["plugin"]),
+        ("database", platform.database),
+        ("broker", platform.broker),
+        ("output", platform.output),
+    ):
+        if getattr(args, option) is None:
+            setattr(args, option, default)
+    return args
 
 
 def broker_env(url):
@@ -798,6 +908,7 @@ def broker_env(url):
 
 def main(argv=None):
     args = parse_args(argv)
+    platform = PLATFORMS[args.host]()
     started = time.monotonic()
     database_url = bench_database_url(
         os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/openorder"),
@@ -807,41 +918,39 @@ def main(argv=None):
         "machine": machine(),
         "config": {k: v for k, v in vars(args).items() if k != "output"},
     }
+    results["config"]["saleor"] = platform.label
     if not args.keep_db:
-        results["data"] = prepare_data(database_url, args.orders, args.jobs_per_order)
+        results["data"] = prepare_data(
+            platform, database_url, args.orders, args.jobs_per_order
+        )
     env, broker = broker_env(args.broker)
     results["config"]["tasks"] = (
         "broker %s" % args.broker if broker else "in-process (eager)"
     )
-    plain = Host(
-        "plain",
-        "bench.settings_plain",
-        args.port_plain,
-        database_url,
-        args.processes,
-        args.threads,
-        env,
+    plain, plugin = (
+        Host(
+            platform,
+            name,
+            port,
+            database_url,
+            args.processes,
+            args.threads,
+            env,
+        )
+        for name, port in (("plain", args.port_plain), ("plugin", args.port_plugin))
     )
-    plugin = Host(
-        "plugin",
-        "bench.settings_plugin",
-        args.port_plugin,
-        database_url,
-        args.processes,
-        args.threads,
-        env,
-    )
+    results["config"]["server"] = platform.server(plain)
     try:
         say(
-            "starting the plain host on %s and the plugin host on %s (uWSGI, %d x %d)"
-            % (plain.url, plugin.url, args.processes, args.threads)
+            "starting the plain host on %s and the plugin host on %s (%s, %s)"
+            % (plain.url, plugin.url, platform.label, results["config"]["server"])
         )
         plain.start()
         plugin.start()
         plain.wait_ready()
         plugin.wait_ready()
         results["operations"], results["constancy"], results["scale"] = measure(
-            args, plain, plugin
+            args, plain, plugin, platform.channel
         )
     finally:
         plain.stop()
@@ -859,7 +968,7 @@ def main(argv=None):
     say("done in %.0f s" % results["duration_seconds"])
 
 
-def measure(args, plain, plugin):
+def measure(args, plain, plugin, channel=None):
     tokens = {}
     for host in (plain, plugin):
         _, result = Client(host.url).mutate(
@@ -870,12 +979,12 @@ def measure(args, plain, plugin):
         Client(plain.url, tokens["plain"]),
         Client(plugin.url, tokens["plugin"]),
     )
-    catalog = Catalog(Client(plugin.url))
+    catalog = Catalog(Client(plugin.url), channel)
     buyer = {"plain": Client(plain.url), "plugin": Client(plugin.url)}
 
     def flow(host, count, custom):
         lines = catalog.custom_lines(count) if custom else catalog.ready_lines(count)
-        return lambda: checkout_flow(buyer[host], lines, custom)
+        return lambda: checkout_flow(buyer[host], lines, custom, channel)
 
     def series_for(count):
         return [

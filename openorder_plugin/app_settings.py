@@ -25,6 +25,11 @@ BEAT_SCHEDULE = {
         "task": "openorder_plugin.tasks.lapse_unpaid_orders",
         "schedule": 60.0,
     },
+    # Pre-order batches close at their closing time, exactly once.
+    "openorder-close-due-pre-order-batches": {
+        "task": "openorder_plugin.tasks.close_due_pre_order_batches",
+        "schedule": 60.0,
+    },
     # The notification outbox sweep: what a lost task or killed worker left
     # unsent.
     "openorder-send-unsent-notifications": {
@@ -58,11 +63,15 @@ def apply(namespace, host_path):
     namespace["MEDIA_ROOT"] = env(
         "MEDIA_ROOT", os.path.join(os.getcwd(), ".data", "media")
     )
-    # The built production board (dashboard_extension/dist), served at
-    # /dashboard-extension/ when present.
+    # The built production board, served at /dashboard-extension/: the one an
+    # installed package carries (setup.py), else a checkout's own build.
+    packaged_board = os.path.join(PACKAGE_DIR, "board")
+    if not os.path.isfile(os.path.join(packaged_board, "index.html")):
+        packaged_board = os.path.join(
+            os.path.dirname(PACKAGE_DIR), "dashboard_extension", "dist"
+        )
     namespace["OPENORDER_DASHBOARD_DIST"] = env(
-        "OPENORDER_DASHBOARD_DIST",
-        os.path.join(os.path.dirname(PACKAGE_DIR), "dashboard_extension", "dist"),
+        "OPENORDER_DASHBOARD_DIST", packaged_board
     )
     namespace["CELERY_BEAT_SCHEDULE"] = dict(
         namespace.get("CELERY_BEAT_SCHEDULE") or {}, **BEAT_SCHEDULE

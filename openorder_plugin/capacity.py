@@ -99,6 +99,16 @@ class LineDemand(NamedTuple):
     quantity: int
     deadline: Optional[datetime.date]  # the buyer's "date wanted", if any
     path: str
+    # A line sold in a pre-order batch starts no earlier than the day after
+    # the batch closes; its holds name the batch, which the order line joins.
+    earliest_start: Optional[datetime.date] = None
+    batch_id: Optional[int] = None
+
+
+def first_day(demand, today):
+    if demand.earliest_start is not None and demand.earliest_start > today:
+        return demand.earliest_start
+    return today
 
 
 def estimate(demands: List[LineDemand], today=None, now=None, exclude_checkout=None):
@@ -111,7 +121,9 @@ def estimate(demands: List[LineDemand], today=None, now=None, exclude_checkout=N
     result = {}
     for demand in demands:
         type_id = demand.settings.product_type_id
-        line_plan = plan(demand.settings, demand.quantity, booked[type_id], today)
+        line_plan = plan(
+            demand.settings, demand.quantity, booked[type_id], first_day(demand, today)
+        )
         result[demand.key] = line_plan.ready_date if line_plan else None
         if line_plan:
             for day, units in line_plan.days:
@@ -146,7 +158,10 @@ def hold_for_checkout(checkout_token, demands: List[LineDemand], today=None, now
     for demand in demands:
         settings = locked[demand.settings.product_type_id]
         line_plan = plan(
-            settings, demand.quantity, booked[settings.product_type_id], today
+            settings,
+            demand.quantity,
+            booked[settings.product_type_id],
+            first_day(demand, today),
         )
         if line_plan is None:
             problems.add(
@@ -174,6 +189,7 @@ def hold_for_checkout(checkout_token, demands: List[LineDemand], today=None, now
                     checkout_token=checkout_token,
                     checkout_line_id=str(demand.key),
                     expires_at=expires_at,
+                    batch_id=demand.batch_id,
                     day=day,
                     quantity=units,
                 )

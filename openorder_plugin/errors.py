@@ -39,6 +39,11 @@ class OpenOrderErrorCode:
     OVERPAYMENT = "OVERPAYMENT"
     CURRENCY_MISMATCH = "CURRENCY_MISMATCH"
     NO_PAYMENT = "NO_PAYMENT"
+    # Pre-order batches: the product sells only in a batch and none is
+    # taking orders; the batch has closed; the job waits for its batch.
+    BATCH_NOT_OPEN = "BATCH_NOT_OPEN"
+    BATCH_CLOSED = "BATCH_CLOSED"
+    BATCH_NOT_CLOSED = "BATCH_NOT_CLOSED"
     # A spec given as `value` where its field takes `values`, or the reverse.
     VALUE_KIND_MISMATCH = "VALUE_KIND_MISMATCH"
     # A bug of ours, logged; the caller's request changed nothing.

@@ -11,6 +11,7 @@ language_code, lines and get_customer_email(); a line's quantity, variant and
 its product's product_type_id)."""
 
 import abc
+from contextlib import nullcontext
 from functools import lru_cache
 
 from django.conf import settings
@@ -24,6 +25,22 @@ class Host(abc.ABC):
 
     # The dotted path of the adapter's `django-admin openorder_demo` command.
     demo_command = None
+
+    def background_work(self):
+        """A context manager around each background task (tasks.py): what the
+        host asks of work done outside a request, such as leave to write to
+        its primary database. None by default."""
+        return nullcontext()
+
+    def public_url(self, request, path):
+        """The absolute address of one of the plugin's paths (the board's
+        Saleor App manifest names them), as the shop's visitors reach it."""
+        return request.build_absolute_uri(path)
+
+    def app_webhooks(self, request):
+        """The webhooks of the plugin's Saleor App manifest (none by default:
+        Saleor 2.10's dashboard installs no apps)."""
+        return []
 
     # -- the shop ----------------------------------------------------------
     @abc.abstractmethod

@@ -24,6 +24,9 @@ export DJANGO_SETTINGS_MODULE=openorder_plugin.saleor3.settings
 export SECRET_KEY="${SECRET_KEY:-$(secret_key)}"
 export ALLOWED_CLIENT_HOSTS="${ALLOWED_CLIENT_HOSTS:-localhost,127.0.0.1,[::1]}"
 export MEDIA_ROOT="${MEDIA_ROOT:-$DATA/media}"
+# Saleor fetches an app's manifest over HTTP and refuses loopback addresses
+# unless told; the board's manifest is served by this very shop on loopback.
+export HTTP_IP_FILTER_ALLOW_LOOPBACK_IPS="${HTTP_IP_FILTER_ALLOW_LOOPBACK_IPS:-True}"
 mkdir -p "$MEDIA_ROOT"
 ADDR="${OPENORDER_DEMO_ADDR:-127.0.0.1:8000}"
 PY="$OPENORDER_SALEOR3_PYTHON"

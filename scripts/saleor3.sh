@@ -41,6 +41,11 @@ saleor3_check() {
 saleor3_site() {
   local site="$DATA/saleor3-site" stamp wheels="$DATA/saleor3-wheel" missing=()
   stamp="$(cat setup.cfg setup.py requirements/plugin.txt "$OPENORDER_SALEOR3_PYTHON" 2>/dev/null | sha256sum | cut -c1-16)"
+  mkdir -p "$DATA"
+  # One run builds it at a time: two suites started together must not wipe
+  # each other's copy.
+  (
+  flock 9
   if [ "$(cat "$site/.installed" 2>/dev/null)" != "$stamp" ]; then
     say "installing openorder's metadata and libraries for Saleor 3.23 (.data/saleor3-site)"
     rm -rf "$site" "$wheels"
@@ -61,6 +66,7 @@ saleor3_site() {
     fi
     echo "$stamp" > "$site/.installed"
   fi
+  ) 9>"$DATA/saleor3-site.lock"
   export PYTHONPATH="$ROOT:$site:$OPENORDER_SALEOR3_SOURCE"
 }
 

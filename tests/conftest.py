@@ -78,6 +78,17 @@ def _plugin_defaults_restored():
 
 
 @pytest.fixture(autouse=True)
+def _tasks_ask_before_writing(settings):
+    # As in Saleor 3's own test settings: a Celery task that writes to the
+    # primary database outside allow_writer() fails (in production it logs
+    # a warning per query). Saleor 2.10 has no such rule.
+    if ON_SALEOR3:
+        settings.CELERY_RESTRICT_WRITER_METHOD = (
+            "saleor.core.db.connection.restrict_writer"
+        )
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     # Every test signs users in; Django's own advice for test suites.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

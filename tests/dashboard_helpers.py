@@ -39,6 +39,32 @@ def chromium_path():
     return path
 
 
+def board_documents(host=None):
+    """Every GraphQL document the board sends, as {name: document}
+    (scripts/print-operations.mjs); with `host` ("saleor2" or "saleor3") only
+    those meant for that host."""
+    require_node()
+    output = subprocess.check_output(
+        ["node", "scripts/print-operations.mjs"], cwd=DASHBOARD, text=True, timeout=120
+    )
+    return {
+        name: entry["document"]
+        for name, entry in json.loads(output).items()
+        if host is None or host in entry["hosts"]
+    }
+
+
+def invalid_documents(schema, documents):
+    """The documents `schema` refuses, with its reasons: {name: [message]}."""
+    from graphql import parse, validate
+
+    problems = {
+        name: [error.message for error in validate(schema, parse(document))]
+        for name, document in documents.items()
+    }
+    return {name: errors for name, errors in problems.items() if errors}
+
+
 def run_npm(*args, timeout=600):
     require_node()
     return subprocess.run(

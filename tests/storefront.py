@@ -5,10 +5,9 @@ is due when); Saleor 2.10 takes a payment first."""
 
 from graphene import Node
 
-from .hosts import CHANNEL, ON_SALEOR3
+from openorder_plugin.payments.deferred import GATEWAY_ID as PAY_LATER
 
-if not ON_SALEOR3:
-    from openorder_plugin.saleor2.gateway.deferred import GATEWAY_ID as PAY_LATER
+from .hosts import CHANNEL, ON_SALEOR3
 
 ADDRESS = {
     "firstName": "Siti",
@@ -82,6 +81,10 @@ def create_checkout(api, lines, email="pembeli@openorder.test"):
     }
     if ON_SALEOR3:
         checkout_input["channel"] = CHANNEL
+        # Saleor 3 takes the buyer's language from the checkout (the order and
+        # its e-mails keep it), not from the request's Accept-Language.
+        if api.language:
+            checkout_input["languageCode"] = api.language.upper()
     data = api.query(CHECKOUT_CREATE, {"input": checkout_input})["checkoutCreate"]
     assert not data["checkoutErrors"], data["checkoutErrors"]
     return data["checkout"]

@@ -7,6 +7,7 @@ import json
 import os
 import re
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from django.utils import timezone
@@ -452,8 +453,9 @@ def test_the_floor_board_in_both_languages_on_a_laptop_and_a_phone(
         )["madeToOrderProductTypes"]["edges"]
         if e["node"]["mode"] == "MADE_TO_ORDER"
     ]
-    for old in SCREENSHOTS.glob("*.png"):  # this run's screenshots only
-        old.unlink()
+    for where in ("board", "job", "settings", "failure"):  # this run's only
+        for old in SCREENSHOTS.glob("%s-*.png" % where):
+            old.unlink()
 
     seen = run_scenario(
         "floor",
@@ -573,3 +575,77 @@ def test_the_floor_board_in_both_languages_on_a_laptop_and_a_phone(
     assert all(
         (SCREENSHOTS / name).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" for name in shots
     )
+
+
+PAYMENT_LABELS = {
+    "NOT_CHARGED": "Not paid",
+    "PARTIALLY_CHARGED": "Partly paid",
+    "FULLY_CHARGED": "Paid",
+}
+
+
+def test_the_order_page_widget_embedded_in_a_dashboard(api, staff_api, demo_shop):
+    from graphene import Node
+
+    # Two made-to-order lines (two jobs), and another order's job beside them.
+    order = place_order(
+        api, demo_shop, [("kaos-custom", 1), ("rangkaian-bunga-custom", 1)]
+    )
+    other = place_order(
+        api, demo_shop, [("kaos-custom", 2)], email="lain@openorder.test"
+    )
+    jobs = ProductionJob.objects.filter(order_id=int(order["number"]))
+    assert jobs.count() == 2
+    (SCREENSHOTS / "widget-390-en.png").unlink(missing_ok=True)
+
+    seen = run_scenario(
+        "widgetEmbedded",
+        api.base_url,
+        # What the dashboard hands over: the staff member's JWT (tokenCreate).
+        dict(
+            token=staff_api.token,
+            orderId=order["id"],
+            order=order["number"],
+            otherOrder=other["number"],
+        ),
+        screenshots=SCREENSHOTS,
+    )
+
+    paid = staff_api.query(
+        "query($id: ID!) { order(id: $id) { paymentStatus } }", {"id": order["id"]}
+    )["order"]["paymentStatus"]
+    # The order's jobs, and no other order's.
+    assert sorted(job["id"] for job in seen["jobs"]) == sorted(
+        Node.to_global_id("ProductionJob", job.pk) for job in jobs
+    )
+    assert {job["order"] for job in seen["jobs"]} == {order["number"]}
+    for shown in seen["jobs"]:
+        job = read_job(
+            staff_api, ProductionJob.objects.get(pk=Node.from_global_id(shown["id"])[1])
+        )
+        assert shown["stage"] == job["currentStageLabel"]
+        assert shown["status"] == job["status"] == "ACTIVE"
+        position = [s["code"] for s in job["stages"]].index(job["currentStage"]) + 1
+        assert shown["progress"] == "(Stage %d of %d)" % (position, len(job["stages"]))
+        assert shown["href"] == "/dashboard-extension/jobs/%s" % quote(
+            shown["id"], safe=""
+        )
+        assert shown["target"] == "_blank"  # the board's page, not in the sidebar
+        assert shown["payment"] == PAYMENT_LABELS[paid]
+        assert shown["promised"].startswith("Promised ")
+    # Signed in by the handshake alone: no sign-in form, ever.
+    assert seen["signInForms"] == 0 and seen["signInShown"] == 0
+    assert "notifyReady" in seen["received"]
+    # Its height told to the dashboard (widgetResize), and told again when
+    # a narrower sidebar made it taller.
+    assert seen["height390"] in seen["resizes"]
+    assert seen["frameHeight"] >= seen["height390"] > 0
+    assert seen["height300"] >= seen["height390"]
+    assert seen["height300"] in seen["resizes"]
+    for fitted, width in ((seen["fit390"], 390), (seen["fit300"], 300)):
+        assert fitted["viewport"] == width
+        assert fitted["pageWidth"] <= width, fitted
+        assert fitted["squeezed"] == [], fitted
+    assert seen["axe"] == [], json.dumps(seen["axe"], indent=1)
+    assert [Path(p).name for p in seen["screenshots"]] == ["widget-390-en.png"]
+    assert (SCREENSHOTS / "widget-390-en.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

@@ -1,5 +1,6 @@
 """`pip install .` in a clean Python 3.8 virtualenv gives a working host:
-the package's migrations apply with django-admin and its templates ship."""
+the package's migrations apply with django-admin, its templates ship, and so
+does the built production board (the Saleor App a dashboard installs)."""
 
 import os
 import subprocess
@@ -58,15 +59,21 @@ def clean_venv(path):
 
 
 def serves_the_api(venv, env, cwd):
-    """Django starts from the installed package and GET /graphql/ answers."""
+    """Django starts from the installed package, GET /graphql/ answers and
+    the board is served from the package itself."""
     check = run(
         [
             str(venv / "bin" / "python"),
             "-c",
-            "import django; django.setup();"
+            "import os, django; django.setup();"
             "import openorder_plugin, sys; assert 'site-packages' in openorder_plugin.__file__;"
             "from django.test import Client;"
-            "r = Client().get('/graphql/', HTTP_HOST='127.0.0.1'); print(r.status_code)",
+            "from django.conf import settings;"
+            "assert settings.OPENORDER_DASHBOARD_DIST.startswith("
+            "os.path.dirname(openorder_plugin.__file__)), settings.OPENORDER_DASHBOARD_DIST;"
+            "c = Client(HTTP_HOST='127.0.0.1');"
+            "assert c.get('/dashboard-extension/jobs/1').status_code == 200;"
+            "r = c.get('/graphql/'); print(r.status_code)",
         ],
         env=env,
         cwd=cwd,

@@ -40,6 +40,11 @@ REQUIRED = {
     ("mutation", "orderPaymentRecord"): MANAGE_ORDERS,
     ("mutation", "orderPaymentDeadlineExtend"): MANAGE_ORDERS,
     ("mutation", "orderFulfill"): MANAGE_ORDERS,
+    ("query", "preOrderBatches"): MANAGE_ORDERS,
+    ("query", "preOrderBatch"): MANAGE_ORDERS,
+    ("mutation", "preOrderBatchCreate"): MANAGE_ORDERS,
+    ("mutation", "preOrderBatchUpdate"): MANAGE_ORDERS,
+    ("mutation", "preOrderBatchClose"): MANAGE_ORDERS,
 }
 
 OPERATIONS = plugin_operations()

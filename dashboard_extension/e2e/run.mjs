@@ -5,8 +5,11 @@
 // Prints one JSON line with what the browser saw; exits non-zero on failure.
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
+import { createServer } from "node:http";
 import { join } from "node:path";
 import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
 import { launch } from "./browser.mjs";
 
 const axeSource = createRequire(import.meta.url)("axe-core").source;
@@ -532,6 +535,157 @@ async function floorIn(language) {
 }
 
 scenarios.floor = async () => ({ en: await floorIn("en"), id: await floorIn("id") });
+
+/** @saleor/app-sdk's own DashboardEventFactory, bundled for a browser page
+ * (the global SaleorAppSdk). */
+async function dashboardEventFactory() {
+  const result = await build({
+    stdin: { contents: 'export { DashboardEventFactory } from "@saleor/app-sdk/app-bridge";', resolveDir: fileURLToPath(new URL("..", import.meta.url)), loader: "js" },
+    bundle: true,
+    write: false,
+    format: "iife",
+    globalName: "SaleorAppSdk",
+    platform: "browser",
+    define: { "process.env.NODE_ENV": '"production"' },
+    logLevel: "silent",
+  });
+  return result.outputFiles[0].text;
+}
+
+/** The Saleor dashboard's part, on an origin of its own (another port): an
+ * order page that mounts the widget in an iframe at the URL Saleor 3's
+ * dashboard builds, sends the handshake with the staff token once the frame
+ * is loaded and again when the app says it is ready (as the dashboard does),
+ * answers every action, sizes the frame to each widgetResize and records
+ * what the app posted. */
+async function dashboardHost(widgetUrl, token) {
+  const factory = await dashboardEventFactory();
+  const html = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Order (a dashboard stand-in)</title>
+<style>body { margin: 0; font-family: system-ui; } aside { width: 100%; } iframe { border: 0; width: 100%; height: 120px; display: block; }</style>
+</head><body><main><h1>Order</h1><aside><iframe id="widget" title="Made to order" src="${widgetUrl}"></iframe></aside></main>
+<script src="/app-sdk.js"></script>
+<script>
+  const Factory = SaleorAppSdk.DashboardEventFactory;
+  const frame = document.getElementById("widget");
+  const appOrigin = new URL(frame.src).origin;
+  const token = ${JSON.stringify(token)};
+  window.received = [];
+  const post = (event) => frame.contentWindow.postMessage(event, appOrigin);
+  frame.addEventListener("load", () => post(Factory.createHandshakeEvent(token)));
+  window.addEventListener("message", (event) => {
+    if (event.origin !== appOrigin || !event.data || !event.data.type) return;
+    const { type, payload } = event.data;
+    window.received.push({ type, payload });
+    if (type === "notifyReady") post(Factory.createHandshakeEvent(token));
+    if (type === "widgetResize") frame.style.height = payload.height + "px";
+    if (payload && payload.actionId) post(Factory.createDispatchResponseEvent(payload.actionId, true));
+  });
+</script></body></html>`;
+  const server = createServer((request, response) => {
+    if (request.url === "/app-sdk.js") {
+      response.writeHead(200, { "Content-Type": "text/javascript" });
+      response.end(factory);
+    } else {
+      response.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
+      response.end(html);
+    }
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${server.address().port}/`;
+  assert.notEqual(new URL(url).origin, new URL(BASE_URL).origin);
+  return { url, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+/** The order page's widget embedded in a dashboard (Saleor 3's
+ * ORDER_DETAILS_WIDGETS): signed in by the handshake alone, the order's jobs
+ * and no other's, its height reported to the dashboard, no serious
+ * accessibility violation, fitting a 390 and a 300 px sidebar. */
+scenarios.widgetEmbedded = async () => {
+  const params = new URLSearchParams({
+    domain: new URL(BASE_URL).host,
+    saleorApiUrl: `${BASE_URL}/graphql/`,
+    id: "app",
+    theme: "light",
+    orderId: INPUT.orderId,
+  });
+  const host = await dashboardHost(`${APP}order?${params}`, INPUT.token);
+  const browser = await launch();
+  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  page.setDefaultTimeout(TIMEOUT);
+  const problems = [];
+  page.on("pageerror", (error) => problems.push(error.message));
+  // In every frame, from its first moment: did a sign-in form ever show?
+  await browser.context.addInitScript(() => {
+    window.__signInForms = 0;
+    new MutationObserver(() => {
+      if (document.querySelector('input[type="password"]')) window.__signInForms += 1;
+    }).observe(document, { childList: true, subtree: true });
+  });
+  try {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(host.url);
+    const widget = page.frameLocator("#widget");
+    await widget.getByTestId("widget-jobs").waitFor();
+    await widget.getByRole("heading", { level: 1, name: new RegExp(`#${INPUT.order}$`) }).waitFor();
+    const frame = page.frames().find((f) => f.url().startsWith(`${APP}order`));
+    assert.ok(frame, "the widget's frame is not there");
+    const jobs = await frame.evaluate(() =>
+      [...document.querySelectorAll('[data-testid="widget-job"]')].map((item) => ({
+        id: item.getAttribute("data-job-id"),
+        order: item.getAttribute("data-order"),
+        status: item.getAttribute("data-status"),
+        href: item.querySelector("a").getAttribute("href"),
+        target: item.querySelector("a").getAttribute("target"),
+        stage: item.querySelector('[data-testid="widget-stage"]').textContent.trim(),
+        progress: item.querySelector('[data-testid="widget-stage-position"]')?.textContent.trim() ?? null,
+        payment: item.querySelector('[data-testid="payment-status"]').textContent.trim(),
+        promised: item.querySelector('[data-testid="widget-promised"]').textContent.trim(),
+      })),
+    );
+    // The dashboard was told the widget's height, and sized the frame to it.
+    const contentHeight = async () => frame.evaluate(() => Math.ceil(document.querySelector('[data-testid="order-widget"]').getBoundingClientRect().height));
+    const resizes = async () => (await page.evaluate(() => window.received)).filter((m) => m.type === "widgetResize").map((m) => m.payload.height);
+    const waitForHeight = async () => {
+      const wanted = await contentHeight();
+      await page.waitForFunction((h) => window.received.some((m) => m.type === "widgetResize" && m.payload.height === h), wanted);
+      return wanted;
+    };
+    const height390 = await waitForHeight();
+    const frameHeight = await page.evaluate(() => document.getElementById("widget").getBoundingClientRect().height);
+    const fit390 = await fit(frame, '[data-testid="order-widget"]');
+    const axe = await accessibility(frame);
+    const shot = await screenshot(page, "widget-390-en", { fullPage: true });
+    // A narrower sidebar: the content wraps, grows, and says so again.
+    await page.evaluate(() => (document.querySelector("aside").style.width = "300px"));
+    await page.waitForFunction(() => document.getElementById("widget").getBoundingClientRect().width === 300);
+    const height300 = await waitForHeight();
+    const fit300 = await fit(frame, '[data-testid="order-widget"]');
+    const received = await page.evaluate(() => window.received.map((m) => m.type));
+    const signInForms = await frame.evaluate(() => window.__signInForms);
+    assert.deepEqual(problems, []);
+    return {
+      jobs,
+      resizes: await resizes(),
+      height390,
+      height300,
+      frameHeight,
+      fit390,
+      fit300,
+      axe,
+      received,
+      signInForms,
+      signInShown: await frame.locator('input[type="password"]').count(),
+      screenshots: [shot].filter(Boolean),
+    };
+  } catch (error) {
+    await screenshot(page, "failure-widget").catch(() => null);
+    throw error;
+  } finally {
+    await browser.close();
+    await host.close();
+  }
+};
 
 const name = process.argv[2];
 if (!scenarios[name]) {

@@ -4,22 +4,32 @@ import { session } from "./auth/session";
 import { Language, useI18n } from "./i18n";
 import { BoardPage } from "./pages/BoardPage";
 import { JobPage } from "./pages/JobPage";
+import { OrderWidgetPage } from "./pages/OrderWidgetPage";
 import { ProductTypeSettingsPage } from "./pages/ProductTypeSettingsPage";
 import { ProductTypesPage } from "./pages/ProductTypesPage";
 import { SignInPage } from "./pages/SignInPage";
 import { Link, paths, Route, useRoute } from "./router";
 
+const read = () => ({ token: session.current, awaitingDashboard: session.isAwaitingDashboard });
+
+/** The session's token, and whether a dashboard is about to hand one over. */
 export function useToken() {
-  const [token, setToken] = useState(session.current);
+  const [state, setState] = useState(read);
   useEffect(() => {
-    const unsubscribe = session.subscribe(setToken);
+    const update = () =>
+      setState((previous) => {
+        const next = read();
+        return next.token === previous.token && next.awaitingDashboard === previous.awaitingDashboard ? previous : next;
+      });
+    const unsubscribe = session.subscribe(update);
+    update();
     const stop = session.keepFresh();
     return () => {
       unsubscribe();
       stop();
     };
   }, []);
-  return token;
+  return state;
 }
 
 export function LanguageSwitch() {
@@ -58,10 +68,18 @@ function Page({ route }: { route: Route }) {
 }
 
 export function App() {
-  const token = useToken();
+  const { token, awaitingDashboard } = useToken();
   const route = useRoute();
   const { t } = useI18n();
+  if (!token && awaitingDashboard)
+    return (
+      <Box padding={4} role="status" data-testid="connecting">
+        <Text color="default2">{t("connectingDashboard")}</Text>
+      </Box>
+    );
   if (!token) return <SignInPage />;
+  // The order page's widget: a sidebar of its own, without the board's header.
+  if (route.name === "order") return <OrderWidgetPage orderId={route.orderId} />;
   const active = route.name === "settings" || route.name === "productType" ? "settings" : "board";
   return (
     <Box __minHeight="100vh" backgroundColor="default2" display="flex" flexDirection="column">

@@ -9,6 +9,7 @@ export type Route =
   | { name: "job"; id: string }
   | { name: "settings" }
   | { name: "productType"; id: string }
+  | { name: "order"; orderId: string }
   | { name: "notFound" };
 
 export function parseRoute(pathname: string, search = ""): Route {
@@ -17,6 +18,9 @@ export function parseRoute(pathname: string, search = ""): Route {
   const parts = path.split("/").filter(Boolean).map(decodeURIComponent);
   if (parts.length === 0 || (parts.length === 1 && parts[0] === "index.html"))
     return { name: "board", query: new URLSearchParams(search) };
+  // The order page's widget (ORDER_DETAILS_WIDGETS): ?orderId= is Saleor's Order ID.
+  if (parts[0] === "order" && parts.length === 1)
+    return { name: "order", orderId: new URLSearchParams(search).get("orderId") ?? "" };
   if (parts[0] === "jobs" && parts.length === 2) return { name: "job", id: parts[1] };
   if (parts[0] === "settings" && parts.length === 1) return { name: "settings" };
   if (parts[0] === "settings" && parts.length === 2) return { name: "productType", id: parts[1] };
@@ -27,6 +31,7 @@ export const paths = {
   board: () => `${BASE}/`,
   job: (id: string) => `${BASE}/jobs/${encodeURIComponent(id)}`,
   settings: () => `${BASE}/settings`,
+  order: (orderId: string) => `${BASE}/order?orderId=${encodeURIComponent(orderId)}`,
   productType: (id: string) => `${BASE}/settings/${encodeURIComponent(id)}`,
 };
 

@@ -1,5 +1,6 @@
 """The plugin's data, one module per part of the product."""
 
+from .batches import PreOrderBatch, PreOrderBatchLine
 from .catalog import CustomSpecField, MadeToOrderSettings
 from .checkout import CapacityReservation, OrderLineSpec, SpecUpload
 from .payments import Installment, PaymentRecord, PaymentSchedule
@@ -14,6 +15,8 @@ __all__ = [
     "OrderLineSpec",
     "PaymentRecord",
     "PaymentSchedule",
+    "PreOrderBatch",
+    "PreOrderBatchLine",
     "ProductionJob",
     "ProductionJobEvent",
     "SpecUpload",

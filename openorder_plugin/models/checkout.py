@@ -83,6 +83,15 @@ class CapacityReservation(models.Model):
     # keys differ (integers on Saleor 2.10, UUIDs on Saleor 3).
     checkout_line_id = models.CharField(max_length=36, null=True, blank=True)
     expires_at = models.DateTimeField(null=True, blank=True)
+    # The pre-order batch the line was checked into (open at that moment):
+    # the order line joins it when the order takes the hold over.
+    batch = models.ForeignKey(
+        "openorder.PreOrderBatch",
+        null=True,
+        blank=True,
+        related_name="+",
+        on_delete=models.SET_NULL,
+    )
     day = models.DateField()
     quantity = models.PositiveIntegerField()
     released = models.BooleanField(default=False)

@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
+from ..batches.selectors import order_is_in_cancelled_batch
 from ..host import get_host
 from ..models import PaymentSchedule, ProductionJob
 from ..models.payments import InstallmentKind, InstallmentStatus
@@ -31,7 +32,10 @@ def _free_until(settings, stages):
 def cancellation_rule(order):
     """FULL_REFUND while every made-to-order line is at or before its free
     stage; a line without a job (production not started) counts as at its
-    first stage."""
+    first stage. An order its pre-order batch cancelled is refunded in full:
+    the shop did not produce it."""
+    if order_is_in_cancelled_batch(order.pk):
+        return FULL_REFUND
     jobs = {
         job.order_line_id: job
         for job in ProductionJob.objects.filter(order_id=order.pk)

@@ -20,6 +20,8 @@ def board_jobs():
         "order__user",
         "order_line",
         "order_line__open_order_spec",
+        # The pre-order batch the job waits for, if any.
+        "order_line__preorder_batch_line__batch",
         "product_type",
         "assignee",
     ).prefetch_related(

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from .. import choices
 from ..errors import OpenOrderError, OpenOrderErrorCode as Codes
+from ..batches import gates as batch_gates
 from ..host import get_host
 from ..models import (
     CapacityReservation,
@@ -182,6 +183,7 @@ def advance_job(job_id, *, version, user, to_stage=None, note=""):
             "Moving a job back (rework) needs a note saying why.",
         )
     if not rework:
+        batch_gates.check_stage_change(job, to_stage)
         gates.check_stage_change(job, to_stage)
 
     from_stage = job.current_stage

@@ -19,6 +19,7 @@ from saleor.settings import (
 )
 
 from .. import app_settings
+from ..saleor_common.celery_app import use_saleor_celery_app_in_every_thread
 
 # A fresh machine of this project runs PostgreSQL at 127.0.0.1:5432 with trust
 # auth; DATABASE_URL wins when set (the setup script sets it for a private
@@ -55,6 +56,8 @@ PLUGINS = PLUGINS + [
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TIMEZONE = "UTC"
+# ...sent through Saleor's app from whichever thread serves the request.
+use_saleor_celery_app_in_every_thread()
 
 PLAYGROUND_ENABLED = get_bool_from_env("PLAYGROUND_ENABLED", True)
 

@@ -14,7 +14,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.contrib.sites.models import Site
 from django.core.mail import EmailMultiAlternatives
-from django.db.models import Sum
+from django.db.models import Q, Sum
 from django.template import Context
 from django.template.loader import get_template
 from django.template.loader_tags import BlockNode
@@ -23,6 +23,8 @@ from prices import Money, TaxedMoney
 from saleor.channel.models import Channel
 from saleor.checkout.models import CheckoutLine
 from saleor.core.auth import get_token_from_request
+from saleor.core.db.connection import allow_writer
+from saleor.core.utils import build_absolute_uri
 from saleor.core.jwt import get_user_from_access_payload, jwt_decode
 from saleor.order import OrderStatus
 from saleor.order import events as order_events
@@ -41,7 +43,9 @@ from saleor.product.models import (
     ProductVariantChannelListing,
 )
 
+from ..payments.deferred import GATEWAY_ID
 from ..saleor_common.host import SaleorHost
+from .payment_app import manifest_webhooks
 
 # The key of the openorder entry in a checkout (and order) line's private
 # metadata.
@@ -56,6 +60,14 @@ TRANSACTION_NAME = "Open order: deposit and balance"
 
 def open_order_reference(order):
     return "openorder:%s" % order.pk
+
+
+def is_open_order_item(item, order):
+    """The order's transaction item for what staff record: the buyer's "Pay
+    deposit / pay later" one, or the one the plugin made."""
+    return item.app_identifier == GATEWAY_ID or item.psp_reference == (
+        open_order_reference(order)
+    )
 
 
 def staff_or_none(user):
@@ -85,6 +97,22 @@ class Saleor3Host(SaleorHost):
     name = "Saleor 3.23"
     cancelled_order_status = OrderStatus.CANCELED
     demo_command = "openorder_plugin.saleor3.demo.command.Command"
+
+    def background_work(self):
+        # Saleor 3 runs Celery tasks under CELERY_RESTRICT_WRITER_METHOD: a
+        # warning per query in production, an error in its tests, for any
+        # write outside allow_writer(), which its own tasks wrap their work in.
+        return allow_writer()
+
+    def public_url(self, request, path):
+        # Saleor 3's own public address (PUBLIC_URL, else the Site's domain):
+        # its app installer fetches the manifest with the port dropped from
+        # Host, so the request cannot say where the shop is.
+        return build_absolute_uri(path)
+
+    def app_webhooks(self, request):
+        # "Pay deposit / pay later" on the Transactions API.
+        return manifest_webhooks(lambda path: self.public_url(request, path))
 
     # -- the shop ----------------------------------------------------------
     def currency(self):
@@ -261,9 +289,16 @@ class Saleor3Host(SaleorHost):
     def lock_order_payment(self, order):
         """The order's open-order transaction item, locked (made when money is
         first recorded)."""
+        # The buyer's "Pay deposit / pay later" transaction, when the order
+        # was placed with it, else the one staff's first record makes.
         item = (
             TransactionItem.objects.select_for_update()
-            .filter(order_id=order.pk, psp_reference=open_order_reference(order))
+            .filter(order_id=order.pk)
+            .filter(
+                Q(app_identifier=GATEWAY_ID)
+                | Q(psp_reference=open_order_reference(order))
+            )
+            .order_by("pk")
             .first()
         )
         if item is None:
@@ -325,7 +360,7 @@ class Saleor3Host(SaleorHost):
             .filter(order_id=order.pk)
             .order_by("pk")
         )
-        items.sort(key=lambda i: i.psp_reference != open_order_reference(order))
+        items.sort(key=lambda i: not is_open_order_item(i, order))
         refunded = Decimal(0)
         if refund > 0:
             for item in items:

@@ -14,6 +14,7 @@ from saleor.checkout.error_codes import CheckoutErrorCode
 from saleor.plugins.base_plugin import BasePlugin, ConfigurationTypeField
 
 from .. import config, plugin_rules
+from ..batches import services as batches
 from ..catalog import services as catalog
 from ..errors import OpenOrderError
 from ..payments import cancellation as payment_cancellation
@@ -86,6 +87,7 @@ class OpenOrderPlugin(BasePlugin):
             return previous_value
         spec_orders.freeze_onto_order(order)
         production.create_jobs_for_order(order)
+        batches.join_order(order)
         payment_schedule.open_schedule(order)
         return previous_value
 

@@ -11,6 +11,7 @@ from saleor.settings import *  # noqa: F401,F403
 from saleor.settings import EMAIL_BACKEND, get_bool_from_env
 
 from .. import app_settings
+from ..saleor_common.celery_app import use_saleor_celery_app_in_every_thread
 
 ROOT_URLCONF = "openorder_plugin.saleor3.urls"
 
@@ -30,3 +31,6 @@ app_settings.apply(globals(), "openorder_plugin.saleor3.host.Saleor3Host")
 # Celery: without a broker Saleor 3 runs every task eagerly, as 2.10 does;
 # beat's schedule is in UTC on both hosts.
 CELERY_TIMEZONE = "UTC"
+# The plugin's tasks go through Saleor's app from whichever thread serves the
+# request (uvicorn runs Django's views in worker threads).
+use_saleor_celery_app_in_every_thread()

@@ -7,6 +7,7 @@ from saleor.graphql.views import GraphQLView
 from saleor.urls import urlpatterns as saleor_urls
 
 from ..urls import urlpatterns as openorder_urls
+from . import payment_app
 from .graphql.api import backend, schema
 
 urlpatterns = [
@@ -16,5 +17,14 @@ urlpatterns = [
         name="api",
     ),
     *(route for route in saleor_urls if getattr(route, "name", None) != "api"),
+    # The app's payment webhooks, before the board's catch-all route.
+    *(
+        re_path(
+            r"^%s%s$" % (payment_app.WEBHOOK_PATH, path),
+            view,
+            name="openorder-%s" % path,
+        )
+        for _event, _query, path, view in payment_app.WEBHOOKS
+    ),
     *openorder_urls,
 ]

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from .. import capacity
+from ..batches import rules as batch_rules, selectors as batch_selectors
 from ..choices import SpecFieldType
 from ..errors import OpenOrderError, OpenOrderErrorCode as Code, Problems
 from ..catalog import selectors as catalog_selectors
@@ -102,6 +103,24 @@ def _max_quantity():
     return get_host().max_line_quantity()
 
 
+def selling_of_variants(variants, now):
+    """{product pk: Selling} of the variants' products, in one query."""
+    products = {variant.product.pk: variant.product for variant in variants}
+    return batch_selectors.selling_for_products(products.values(), now)
+
+
+def batch_problem(problems, path, selling, now):
+    """A problem when the product sells only in batches and none is taking
+    orders; else the batch the line goes into (None outside batches)."""
+    if selling.in_batches and selling.current is None:
+        problems.add(
+            path,
+            Code.BATCH_NOT_OPEN,
+            batch_rules.not_open_message(selling.upcoming, now),
+        )
+    return selling.current
+
+
 @transaction.atomic
 def add_lines(checkout, lines, today=None):
     """Add made-to-order lines with specs: [{"variant", "quantity", "specs"}].
@@ -112,6 +131,8 @@ def add_lines(checkout, lines, today=None):
         ln["variant"].product.product_type_id for ln in lines
     )
     uploads = uploads_for_checkout(checkout.token)
+    now = timezone.now()
+    selling = selling_of_variants([ln["variant"] for ln in lines], now)
     problems = Problems()
     prepared = []
     for index, line in enumerate(lines):
@@ -139,6 +160,12 @@ def add_lines(checkout, lines, today=None):
             problems.add(
                 prefix + ".quantity", Code.OUT_OF_RANGE, quantity_range_message()
             )
+            continue
+        count = len(problems.items)
+        batch_problem(
+            problems, prefix + ".variant_id", selling[variant.product.pk], now
+        )
+        if len(problems.items) > count:
             continue
         try:
             data = build_line_data(
@@ -239,6 +266,7 @@ class LineCheck(NamedTuple):
     cleaned: dict
     items: list
     modifier: Decimal
+    batch: object  # the pre-order batch the line goes into, or None
 
 
 def check_checkout_lines(checkout, lines, today=None):
@@ -250,11 +278,22 @@ def check_checkout_lines(checkout, lines, today=None):
         ln.variant.product.product_type_id for ln in lines
     )
     uploads = None
+    now = timezone.now()
+    selling = selling_of_variants(
+        [ln.variant for ln in lines if ln.variant.product.product_type_id in schemas],
+        now,
+    )
     problems = Problems()
     checked = []
     for index, line in enumerate(lines):
         schema = schemas.get(line.variant.product.product_type_id)
         if schema is None:
+            continue
+        count = len(problems.items)
+        batch = batch_problem(
+            problems, "lines.%d" % index, selling[line.variant.product.pk], now
+        )
+        if len(problems.items) > count:
             continue
         if uploads is None:
             uploads = uploads_for_checkout(checkout.token)
@@ -285,7 +324,7 @@ def check_checkout_lines(checkout, lines, today=None):
                 % {"product": line.variant.product.name},
             )
             continue
-        checked.append(LineCheck(index, line, schema, cleaned, items, modifier))
+        checked.append(LineCheck(index, line, schema, cleaned, items, modifier, batch))
     problems.raise_if_any()
     return checked
 
@@ -298,6 +337,8 @@ def demands(checks):
             quantity=check.line.quantity,
             deadline=deadline(check.schema, check.cleaned),
             path="lines.%d" % check.index,
+            earliest_start=batch_rules.earliest_start(check.batch),
+            batch_id=check.batch.pk if check.batch is not None else None,
         )
         for check in checks
     ]

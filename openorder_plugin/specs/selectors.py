@@ -9,17 +9,20 @@ from django.utils.translation import gettext
 from prices import Money, TaxedMoney
 
 from .. import capacity
-from ..errors import OpenOrderError, OpenOrderErrorCode as Code, Problem
+from ..batches import rules as batch_rules
+from ..errors import OpenOrderError, OpenOrderErrorCode as Code, Problem, Problems
 from ..host import get_host
 from ..l10n import format_date
 from ..models import OrderLineSpec
 from ..payments.deposits import line_deposit
 from ..pricing import price_specs
 from .lines import (
+    batch_problem,
     deadline,
     line_data,
     quantity_range_message,
     schemas_for_product_types,
+    selling_of_variants,
     uploads_for_checkout,
 )
 from .values import clean_values
@@ -60,6 +63,11 @@ def checkout_view(checkout, discounts) -> CheckoutView:
     )
     uploads = uploads_for_checkout(checkout.token)
     currency = checkout.currency
+    now = timezone.now()
+    selling = selling_of_variants(
+        [ln.variant for ln in lines if ln.variant.product.product_type_id in schemas],
+        now,
+    )
     demands, prepared = [], []
     for index, line in enumerate(lines):
         schema = schemas.get(line.variant.product.product_type_id)
@@ -77,6 +85,11 @@ def checkout_view(checkout, discounts) -> CheckoutView:
             )
         except OpenOrderError as error:
             problems = error.problems
+        not_open = Problems()
+        batch = batch_problem(
+            not_open, "lines.%d" % index, selling[line.variant.product.pk], now
+        )
+        problems = list(problems) + not_open.items
         items, modifier = price_specs(schema.fields, cleaned or stored, currency)
         if not problems:
             demands.append(
@@ -86,6 +99,7 @@ def checkout_view(checkout, discounts) -> CheckoutView:
                     line.quantity,
                     deadline(schema, cleaned),
                     "lines.%d" % index,
+                    earliest_start=batch_rules.earliest_start(batch),
                 )
             )
         prepared.append((line, schema, items, modifier, problems))
@@ -158,11 +172,25 @@ def quote(variant, quantity, specs, discounts, country, checkout_token=None) -> 
     unit = base.gross.amount + modifier
     total = unit * quantity
     wanted = deadline(schema, cleaned)
+    errors = []
+    now = timezone.now()
+    selling = selling_of_variants([variant], now)[product.pk]
+    not_open = Problems()
+    batch = batch_problem(not_open, "variant_id", selling, now)
+    errors.extend(not_open.items)
     promised = capacity.estimate(
-        [capacity.LineDemand("quote", schema.settings, quantity, wanted, "")],
+        [
+            capacity.LineDemand(
+                "quote",
+                schema.settings,
+                quantity,
+                wanted,
+                "",
+                earliest_start=batch_rules.earliest_start(batch),
+            )
+        ],
         today=today,
     )["quote"]
-    errors = []
     if promised is None:
         errors.append(
             Problem(

@@ -3,7 +3,6 @@ plugin's own templates (subject, plain text and HTML) and sent through the
 host's mail (Saleor 2.10's templated e-mail, Django's mail on Saleor 3, which
 has no templated-e-mail plugin), in the buyer's language."""
 
-import pytest
 from django.core import mail
 
 from ..hosts import ON_SALEOR3
@@ -31,15 +30,6 @@ def mails_about(number):
     return [m for m in mail.outbox if m.subject.startswith("Order #%s: " % number)]
 
 
-@pytest.mark.xfail(
-    ON_SALEOR3,
-    strict=True,
-    reason=(
-        "known defect on Saleor 3.23: the outbox task does not send in the live "
-        "server's request (attempts stays 0), and the order's language is the "
-        "shop's, not the buyer's Accept-Language"
-    ),
-)
 def test_the_buyer_is_asked_for_the_deposit_and_told_of_each_stage(
     api, staff_api, demo_shop
 ):

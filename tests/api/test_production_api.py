@@ -191,6 +191,23 @@ def test_job_changes_refuse_a_bad_id_with_a_typed_error(staff_api, job_id, code)
         ], name
 
 
+@pytest.mark.parametrize("connection", ["productionJobs", "madeToOrderProductTypes"])
+@pytest.mark.parametrize(
+    "page", [{"first": 101}, {"last": 101}, {"first": 0, "last": 101}, {"first": -1}]
+)
+def test_a_page_size_past_the_limit_is_refused_with_a_reason(
+    staff_api, connection, page
+):
+    """Both Saleors check a connection's limit with `assert`: the plugin's
+    connections say why instead of passing on a Python AssertionError."""
+    arguments = ", ".join("%s: %s" % item for item in page.items())
+    body = staff_api.execute("{ %s(%s) { totalCount } }" % (connection, arguments))
+    assert body["data"][connection] is None
+    [error] = body["errors"]
+    assert "must be between 0 and 100" in error["message"], body
+    assert error["extensions"]["exception"]["code"] == "GraphQLError", body
+
+
 def test_job_changes_are_for_staff_only(api, demo_shop):
     body = api.execute(ADVANCE, {"id": gid("ProductionJob", 1), "version": 1})
     assert body["data"]["productionJobAdvance"] is None
@@ -245,9 +262,9 @@ def test_an_amount_of_nothing_is_refused(staff_api, demo_shop):
     assert body["errors"]
 
 
-def place_made_to_order(api, demo_shop):
-    """An order for one made-to-order T-shirt (with its specs), placed as a
-    buyer who pays later does."""
+def made_to_order_checkout(api, demo_shop, quantity=1):
+    """A checkout of made-to-order T-shirts (with their specs), its shipping
+    address set."""
     products = demo_shop["products"]
     checkout = create_checkout(api, [])
     added = api.query(
@@ -257,14 +274,20 @@ def place_made_to_order(api, demo_shop):
             "lines": [
                 {
                     "variantId": variant_id(products["kaos-custom"]),
-                    "quantity": 1,
+                    "quantity": quantity,
                     "specs": TSHIRT_SPECS,
                 }
             ],
         },
     )["checkoutLinesAddCustom"]
     assert added["openOrderErrors"] == [], added["openOrderErrors"]
-    result = place_order(api, set_shipping_address(api, checkout))
+    return set_shipping_address(api, checkout)
+
+
+def place_made_to_order(api, demo_shop):
+    """An order for one made-to-order T-shirt, placed as a buyer who pays
+    later does."""
+    result = place_order(api, made_to_order_checkout(api, demo_shop))
     order = result["order"]
     assert order, result
     return order
@@ -330,3 +353,23 @@ def test_a_made_to_order_line_ships_only_when_its_job_is_ready(
     else:
         assert error["orderLine"] == line["id"]
     assert "overrideProductionGate" in error["message"]
+
+
+def test_the_board_shows_the_jobs_of_the_order_a_dashboard_opens_it_from(
+    api, staff_api, demo_shop
+):
+    first = place_made_to_order(api, demo_shop)
+    second = place_made_to_order(api, demo_shop)
+
+    def jobs_of(order_ids):
+        board = staff_api.query(JOBS, {"first": 100, "filter": {"orders": order_ids}})
+        return [
+            edge["node"]["order"]["id"] for edge in board["productionJobs"]["edges"]
+        ]
+
+    assert jobs_of([first["id"]]) == [first["id"]]
+    assert jobs_of([second["id"]]) == [second["id"]]
+    assert sorted(jobs_of([first["id"], second["id"]])) == sorted(
+        [first["id"], second["id"]]
+    )
+    assert jobs_of([gid("Order", ORDER_PK)]) == []

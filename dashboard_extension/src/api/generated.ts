@@ -140,6 +140,9 @@ export type MadeToOrderSettingsInput = {
 /** An enumeration. */
 export type OpenOrderErrorCode =
   | 'BALANCE_NOT_PAID'
+  | 'BATCH_CLOSED'
+  | 'BATCH_NOT_CLOSED'
+  | 'BATCH_NOT_OPEN'
   | 'CAPACITY_FULL'
   | 'CONFLICT'
   | 'CURRENCY_MISMATCH'
@@ -214,6 +217,7 @@ export type ProductionJobEventTypeEnum =
 export type ProductionJobFilterInput = {
   assignees?: Array<string | number | null | undefined> | null | undefined;
   dueBefore?: string | null | undefined;
+  orders?: Array<string | number | null | undefined> | null | undefined;
   overdue?: boolean | null | undefined;
   productTypes?: Array<string | number | null | undefined> | null | undefined;
   search?: string | null | undefined;
@@ -348,6 +352,14 @@ export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type MeQuery = { me: { id: string, email: string, firstName: string, lastName: string, isStaff: boolean } | null };
 
+export type OrderJobsQueryVariables = Exact<{
+  orders?: Array<string | number> | string | number | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type OrderJobsQuery = { productionJobs: { totalCount: number | null, edges: Array<{ node: { id: string, productName: string, variantName: string, quantity: number, currentStage: string, currentStageLabel: string, isLastStage: boolean, status: ProductionJobStatusEnum, holdReason: string | null, promisedDate: string | null, isOverdue: boolean, stages: Array<{ code: string, label: string }>, order: { id: string, number: string | null, paymentStatus: PaymentChargeStatusEnum | null } } }> } | null };
+
 export type OrderPaymentDeadlineExtendMutationVariables = Exact<{
   orderId: string | number;
   deadline: string;
@@ -452,6 +464,11 @@ export type TokenCreateMutationVariables = Exact<{
 
 
 export type TokenCreateMutation = { tokenCreate: { token: string | null, user: { email: string, isStaff: boolean } | null, accountErrors: Array<{ field: string | null, code: AccountErrorCode, message: string | null }> } | null };
+
+export type TokenCreateFieldsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TokenCreateFieldsQuery = { __type: { fields: Array<{ name: string }> | null } | null };
 
 export type TokenRefreshMutationVariables = Exact<{
   token: string;

@@ -15,12 +15,29 @@ export const TOKEN_CREATE = /* GraphQL */ `
 `;
 
 // Saleor 2.10's JWTs last 5 minutes (when expiry is enforced); the board
-// refreshes a minute before.
+// refreshes a minute before. Saleor 3 refreshes with its refresh token
+// instead (src/api/saleor3Auth.ts).
 export const TOKEN_REFRESH = /* GraphQL */ `
   mutation TokenRefresh($token: String!) {
     tokenRefresh(token: $token) { token }
   }
 `;
+
+// Which sign-in the server speaks, asked of its schema before signing in:
+// Saleor 3's tokenCreate also returns a refresh token (and signs in with
+// src/api/saleor3Auth.ts's documents), Saleor 2.10's does not.
+export const TOKEN_CREATE_FIELDS = /* GraphQL */ `
+  query TokenCreateFields {
+    __type(name: "CreateToken") { fields { name } }
+  }
+`;
+
+/** The documents meant for one host only (every other one is sent to both):
+ * Saleor 3 signs in and refreshes with src/api/saleor3Auth.ts's. */
+export const ONLY_ON: Record<string, "saleor2" | "saleor3"> = {
+  TOKEN_CREATE: "saleor2",
+  TOKEN_REFRESH: "saleor2",
+};
 
 export const ME = /* GraphQL */ `
   query Me {
@@ -60,6 +77,33 @@ export const PRODUCTION_JOBS = /* GraphQL */ `
     }
   }
   ${JOB_CARD_FIELDS}
+`;
+
+// One order's jobs, as the order page's widget (and the board's order
+// filter) shows them: Saleor's Order ID on both hosts.
+export const ORDER_JOBS = /* GraphQL */ `
+  query OrderJobs($orders: [ID!], $first: Int) {
+    productionJobs(first: $first, filter: { orders: $orders }, sortBy: { field: PROMISED_DATE, direction: ASC }) {
+      totalCount
+      edges {
+        node {
+          id
+          productName
+          variantName
+          quantity
+          currentStage
+          currentStageLabel
+          isLastStage
+          status
+          holdReason
+          promisedDate
+          isOverdue
+          stages { code label }
+          order { id number paymentStatus }
+        }
+      }
+    }
+  }
 `;
 
 const JOB_FIELDS = /* GraphQL */ `

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { boardColumns, chooseProductType, columnFilter, initialSearch } from "./BoardPage";
+import { boardColumns, chooseProductType, columnFilter, initialOrder, initialSearch, typeOfStages, withoutOrder } from "./BoardPage";
 
 const kaos = {
   id: "a",
@@ -61,10 +61,38 @@ describe("column filter", () => {
 });
 
 describe("opening the board", () => {
-  it("searches for the order an embedding dashboard opened it from", () => {
-    expect(initialSearch(`?orderId=${btoa("Order:42")}`)).toBe("42");
-    expect(initialSearch(`?orderId=${btoa("Product:42")}`)).toBe("");
-    expect(initialSearch("?orderId=%%%")).toBe("");
+  it("filters by the order an embedding dashboard opened it from, by Saleor's Order ID", () => {
+    // Saleor 3's Order IDs are UUIDs: the ID itself is the filter, on both hosts.
+    const saleor3 = btoa("Order:0b1e0c8e-2f6f-4c1a-9d3e-4a1b2c3d4e5f");
+    expect(initialOrder(`?orderId=${encodeURIComponent(saleor3)}&id=app`)).toBe(saleor3);
+    expect(initialOrder(`?orderId=${btoa("Order:42")}`)).toBe(btoa("Order:42"));
+    expect(initialOrder("?search=42")).toBe("");
+    const none = { search: "", productType: "", assignee: "", lateOnly: false, dueThisWeek: false };
+    expect(columnFilter({ ...none, order: saleor3 }, "READY", "2026-11-25")).toEqual({
+      stages: ["READY"],
+      status: ["ACTIVE", "ON_HOLD"],
+      orders: [saleor3],
+    });
+    // The order is no search: ?orderId= never turns into one.
+    expect(initialSearch(`?orderId=${btoa("Order:42")}`)).toBe("");
+  });
+
+  it("keeps ?search=", () => {
     expect(initialSearch("?search=rina@example.id")).toBe("rina@example.id");
+    expect(initialSearch("")).toBe("");
+  });
+
+  it("clears the order from the URL and keeps the rest", () => {
+    expect(withoutOrder({ pathname: "/dashboard-extension/", search: "?orderId=T3JkZXI6MQ%3D%3D&search=x", hash: "" })).toBe("/dashboard-extension/?search=x");
+    expect(withoutOrder({ pathname: "/dashboard-extension/", search: "?orderId=abc", hash: "#column-READY" })).toBe("/dashboard-extension/#column-READY");
+  });
+
+  it("shows the board of the type whose stages the order's jobs have", () => {
+    const stages = kue.stages.map(({ code }) => ({ code }));
+    expect(typeOfStages([tas, kaos, kue], stages, "a")).toBe("b");
+    // Two types with the same stages: the one shown stays.
+    const kue2 = { ...kue, id: "d" };
+    expect(typeOfStages([kaos, kue, kue2], stages, "d")).toBe("d");
+    expect(typeOfStages([kaos], stages, "a")).toBeNull();
   });
 });

@@ -3,8 +3,9 @@
 import { Box, Button, Text } from "@saleor/macaw-ui";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { request } from "../api/client";
-import { PRODUCTION_JOBS } from "../api/operations";
-import type { ProductionJobsQuery } from "../api/generated";
+import { ORDER_JOBS, PRODUCTION_JOBS } from "../api/operations";
+import type { OrderJobsQuery, ProductionJobsQuery } from "../api/generated";
+import { useQuery } from "../api/useQuery";
 import type { JobCard, Stage } from "../api/types";
 import { useProductTypes, type ProductTypeSettings } from "../api/catalog";
 import { useStaffChoices } from "../api/staff";
@@ -18,6 +19,8 @@ const KEY_SPECS = 3;
 
 export type BoardFilters = {
   search: string;
+  /** Saleor's Order ID: only this order's jobs ("" for every order). */
+  order?: string;
   productType: string;
   assignee: string;
   lateOnly: boolean;
@@ -58,6 +61,7 @@ export function boardColumns(types: Pick<ProductTypeSettings, "id" | "stages">[]
 /** The API filter for one column. */
 export function columnFilter(filters: BoardFilters, stage: string, today = todayIso()) {
   const filter: Record<string, unknown> = { stages: [stage], status: ["ACTIVE", "ON_HOLD"] };
+  if (filters.order) filter.orders = [filters.order];
   if (filters.search.trim()) filter.search = filters.search.trim();
   if (filters.productType) filter.productTypes = [filters.productType];
   if (filters.assignee) filter.assignees = [filters.assignee];
@@ -66,22 +70,58 @@ export function columnFilter(filters: BoardFilters, stage: string, today = today
   return filter;
 }
 
-/** `?search=`, or the order an embedding dashboard opened the board from
- * (`?orderId=` a global ID; in Saleor 2.10 an order's number is its key). */
+/** `?search=`: what the board searches for when it opens. */
 export function initialSearch(search: string): string {
-  const params = new URLSearchParams(search);
-  const given = params.get("search");
-  if (given) return given;
-  const orderId = params.get("orderId");
-  if (!orderId) return "";
-  try {
-    const [type, pk] = atob(orderId).split(":");
-    return type === "Order" && /^\d+$/.test(pk) ? pk : "";
-  } catch {
-    return "";
-  }
+  return new URLSearchParams(search).get("search") ?? "";
 }
 
+/** `?orderId=`: the order an embedding dashboard opened the board from
+ * (Saleor's Order ID, on Saleor 2.10 and 3 alike); the board shows only its
+ * jobs until the filter is cleared. */
+export function initialOrder(search: string): string {
+  return new URLSearchParams(search).get("orderId") ?? "";
+}
+
+/** The product type whose board an order's jobs are on: the one shown when
+ * its stages are the jobs' (the same codes, in order), else the first
+ * made-to-order type with those stages. */
+export function typeOfStages(
+  types: Pick<ProductTypeSettings, "id" | "mode" | "stages">[],
+  stages: { code: string }[],
+  shown: string,
+): string | null {
+  const codes = stages.map((stage) => stage.code).join(",");
+  if (!codes) return null;
+  const matching = types.filter(
+    (type) => type.mode === "MADE_TO_ORDER" && type.stages.map((stage) => stage.code).join(",") === codes,
+  );
+  return matching.find((type) => type.id === shown)?.id ?? matching[0]?.id ?? null;
+}
+
+/** The URL without `?orderId=` (the order filter cleared), the rest kept. */
+export function withoutOrder(location: { pathname: string; search: string; hash: string }): string {
+  const params = new URLSearchParams(location.search);
+  params.delete("orderId");
+  const query = params.toString();
+  return `${location.pathname}${query ? `?${query}` : ""}${location.hash}`;
+}
+
+/** The order filter, shown and cleared like a filter: "Order #N" once the
+ * order's jobs are loaded. */
+function OrderFilter({ number, onClear }: { number: string | null; onClear: () => void }) {
+  const { t } = useI18n();
+  const label = number ? t("orderNumber", { number }) : t("thisOrder");
+  return (
+    <div className="oo-order-filter" role="group" aria-label={t("orderFilter")} data-testid="order-filter" data-order={number ?? ""}>
+      <Text size={2} fontWeight="medium" data-testid="order-filter-label">
+        {label}
+      </Text>
+      <button type="button" className="oo-chip-clear" onClick={onClear} aria-label={`${t("clearOrderFilter")} (${label})`} data-testid="clear-order-filter">
+        <span aria-hidden="true">×</span>
+      </button>
+    </div>
+  );
+}
 
 function JobCardView({ job }: { job: JobCard }) {
   const { t, formatDate, language } = useI18n();
@@ -236,13 +276,22 @@ export function BoardPage() {
   const { types, error } = useProductTypes();
   const [searchInput, setSearchInput] = useState(() => initialSearch(window.location.search));
   const [chosenType, setChosenType] = useState<string | null>(rememberedProductType);
-  const [filters, setFilters] = useState<Omit<BoardFilters, "productType">>({
+  const [picked, setPicked] = useState(false);
+  const [filters, setFilters] = useState<Omit<BoardFilters, "productType">>(() => ({
     search: searchInput,
+    order: initialOrder(window.location.search),
     assignee: "",
     lateOnly: false,
     dueThisWeek: false,
-  });
+  }));
   const staff = useStaffChoices();
+  // The filtered order's number (and stages, for its product type's board).
+  const orderJobs = useQuery<OrderJobsQuery>(ORDER_JOBS, { orders: [filters.order], first: 1 }, { skip: !filters.order });
+  const orderJob = filters.order ? orderJobs.data?.productionJobs?.edges[0]?.node ?? null : null;
+  const clearOrder = () => {
+    setFilters((f) => ({ ...f, order: "" }));
+    window.history.replaceState(null, "", withoutOrder(window.location));
+  };
 
   // Search as staff type, without a request per keystroke.
   useEffect(() => {
@@ -251,10 +300,13 @@ export function BoardPage() {
   }, [searchInput]);
 
   const madeToOrder = (types ?? []).filter((type) => type.mode === "MADE_TO_ORDER");
-  const productType = chooseProductType(types ?? [], chosenType);
+  const usual = chooseProductType(types ?? [], chosenType);
+  // Opened for an order: its jobs' board, until staff pick another type.
+  const productType = (orderJob && !picked && typeOfStages(types ?? [], orderJob.stages, usual)) || usual;
   const columns = useMemo(() => boardColumns(types ?? [], productType), [types, productType]);
   const shown = useMemo<BoardFilters>(() => ({ ...filters, productType }), [filters, productType]);
   const chooseType = (id: string) => {
+    setPicked(true);
     setChosenType(id);
     rememberProductType(id);
   };
@@ -306,6 +358,7 @@ export function BoardPage() {
           <Text size={3}>{t("dueThisWeek")}</Text>
         </label>
       </div>
+      {filters.order && <OrderFilter number={orderJob?.order.number ?? null} onClear={clearOrder} />}
       {error && <Notice tone="critical">{error}</Notice>}
       {!types && !error && <Text color="default2">{t("loading")}</Text>}
       {types && madeToOrder.length === 0 && <Notice tone="info">{t("noMadeToOrderTypes")}</Notice>}
@@ -318,7 +371,7 @@ export function BoardPage() {
           ))}
         </nav>
       )}
-      <div className="oo-board" data-testid="board" data-product-type={productType} data-search={shown.search.trim()} style={{ ["--oo-columns" as string]: columns.length || 1 }}>
+      <div className="oo-board" data-testid="board" data-product-type={productType} data-search={shown.search.trim()} data-order-filter={filters.order ?? ""} style={{ ["--oo-columns" as string]: columns.length || 1 }}>
         {columns.map((stage) => (
           <div key={`${productType}:${filters.assignee}:${stage.code}`} id={`column-${stage.code}`} className="oo-column-slot">
             <Column stage={stage} filters={shown} />

@@ -115,3 +115,42 @@ describe("load more", () => {
     expect(within(column).getAllByTestId("job-card")).toHaveLength(1);
   });
 });
+
+describe("the board opened for an order (?orderId=)", () => {
+  it("shows only that order's jobs, as a filter that says which order and clears", async () => {
+    const orderId = btoa("Order:0b1e0c8e-2f6f-4c1a-9d3e-4a1b2c3d4e5f");
+    window.history.replaceState(null, "", `/dashboard-extension/?orderId=${encodeURIComponent(orderId)}&id=app`);
+    const sent = mockGraphQL({
+      MadeToOrderProductTypes: () => ({ madeToOrderProductTypes: { totalCount: 3, pageInfo: { hasNextPage: false, endCursor: null }, edges: TYPES.map((node) => ({ node })) } }),
+      StaffUsers: () => ({ staffUsers: { edges: [] } }),
+      OrderJobs: () => ({
+        productionJobs: {
+          totalCount: 1,
+          edges: [{ node: { ...card(77, "BAKING"), holdReason: null, stages: TYPES[2].stages, order: { id: orderId, number: "77", paymentStatus: "NOT_CHARGED" } } }],
+        },
+      }),
+      ProductionJobs: (variables) => {
+        const filter = variables.filter as Filter & { orders?: string[] };
+        return page(filter.orders?.[0] === orderId && filter.stages[0] === "BAKING" ? [card(77, "BAKING")] : filter.orders ? [] : [card(5, filter.stages[0])]);
+      },
+    });
+    renderWithProviders(<BoardPage />, { language: "id" });
+    // The order's jobs are cakes: the bakery's board, though kaos comes first.
+    await waitFor(() => expect(columnsShown()).toEqual(["RECEIVED", "BAKING", "DECORATING", "READY"]));
+    const chip = await screen.findByRole("group", { name: "Filter pesanan" });
+    await within(chip).findByText("Pesanan #77");
+    await screen.findByText("Pesanan #77", { selector: "[data-testid=job-card] *" });
+    const jobs = sent.filter((r) => r.operation === "ProductionJobs");
+    expect(jobs.length).toBeGreaterThan(0);
+    expect(jobs.every((r) => (filterOf(r) as { orders?: string[] }).orders?.[0] === orderId)).toBe(true);
+    expect(jobs.every((r) => !("search" in filterOf(r)))).toBe(true);
+
+    fireEvent.click(within(chip).getByRole("button", { name: "Tampilkan semua pesanan (Pesanan #77)" }));
+    await waitFor(() => expect(screen.queryByTestId("order-filter")).toBeNull());
+    await screen.findAllByText("Pesanan #5");
+    expect(window.location.search).toBe("?id=app");
+    const last = sent.filter((r) => r.operation === "ProductionJobs").slice(-4);
+    expect(last.every((r) => !("orders" in filterOf(r)))).toBe(true);
+    window.history.replaceState(null, "", "/");
+  });
+});

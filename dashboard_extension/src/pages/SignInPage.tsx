@@ -1,9 +1,6 @@
 import { Box, Button, Text } from "@saleor/macaw-ui";
 import { FormEvent, useState } from "react";
-import { request } from "../api/client";
-import type { TokenCreateMutation } from "../api/generated";
-import { TOKEN_CREATE } from "../api/operations";
-import { session } from "../auth/session";
+import { signIn } from "../auth/signIn";
 import { LanguageSwitch } from "../App";
 import { Input, Notice } from "../components/ui";
 import { useI18n } from "../i18n";
@@ -20,11 +17,9 @@ export function SignInPage() {
     setBusy(true);
     setError(null);
     try {
-      const data = await request<TokenCreateMutation>(TOKEN_CREATE, { email, password }, { auth: false });
-      const { token = null, user = null } = data.tokenCreate ?? {};
-      if (!token) setError(t("signInFailed"));
-      else if (!user?.isStaff) setError(t("notStaff"));
-      else session.set(token);
+      const result = await signIn(email, password);
+      if (result === "failed") setError(t("signInFailed"));
+      else if (result === "notStaff") setError(t("notStaff"));
     } catch (e) {
       setError((e as Error).message);
     } finally {

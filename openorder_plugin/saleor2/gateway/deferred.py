@@ -16,14 +16,12 @@ from saleor.payment.interface import GatewayResponse
 from saleor.payment.models import Payment
 
 from ...choices import Mode
-
-GATEWAY_ID = "openorder.payments.deferred"
-GATEWAY_NAME = "Pay deposit / pay later"
-
-NOT_MADE_TO_ORDER_MESSAGE = (
-    "Pay deposit / pay later is only available for checkouts with made-to-order "
-    "items; choose another payment method."
+from ...payments.deferred import (  # noqa: F401  (the gateway's names)
+    GATEWAY_ID,
+    GATEWAY_NAME,
+    NOT_MADE_TO_ORDER_MESSAGE,
 )
+
 UNKNOWN_PAYMENT_MESSAGE = (
     "No pending Pay deposit / pay later payment matches this checkout; create the "
     "payment again with checkoutPaymentCreate."

@@ -6,13 +6,17 @@ import logging
 import graphene
 from django.db import transaction
 from django.utils.translation import gettext
+from graphene_django.settings import graphene_settings
 from graphql.error import GraphQLError
 from graphql_jwt.exceptions import JSONWebTokenError
+from saleor.core.permissions import OrderPermissions
 from saleor.graphql.core.connection import from_global_cursor
+from saleor.graphql.core.fields import BaseConnectionField, FilterInputConnectionField
 from saleor.graphql.core.mutations import BaseMutation, validation_error_to_error_type
 from saleor.graphql.core.types.common import Error
 
 from ...api.ids import node_or_error, node_or_none, pk_from_global_id
+from ...api.pages import check_page_size
 from ...api.paths import api_path
 from ...errors import OpenOrderError as DomainError, OpenOrderErrorCode as Codes
 
@@ -116,6 +120,32 @@ def check_cursors(kwargs):
             )
 
 
+class PageSizeLimit:
+    """Check `first`/`last` before Saleor 2.10 asserts its limit. (Its plain
+    connection field has no limit at all; it gets Saleor's default.)"""
+
+    def get_resolver(self, parent_resolver):
+        resolver = super().get_resolver(parent_resolver)
+        limit = getattr(self, "max_limit", None) or (
+            graphene_settings.RELAY_CONNECTION_MAX_LIMIT
+        )
+
+        def resolve_page(root, info, **kwargs):
+            check_page_size(kwargs, limit)
+            return resolver(root, info, **kwargs)
+
+        return resolve_page
+
+
+class ConnectionField(PageSizeLimit, BaseConnectionField):
+    """Saleor's connection field, with page sizes refused as GraphQL errors."""
+
+
+class FilterConnectionField(PageSizeLimit, FilterInputConnectionField):
+    """Saleor's filtered connection field, with page sizes refused as GraphQL
+    errors."""
+
+
 class OrderLineNames:
     """Resolvers of the product and variant names of an object that belongs
     to an order line (a frozen spec snapshot, a production job)."""
@@ -127,3 +157,12 @@ class OrderLineNames:
     @staticmethod
     def resolve_variant_name(root, _info):
         return root.order_line.variant_name
+
+
+def is_production_staff(info):
+    """Whether the caller (a user or an app) may see staff's side of
+    production: jobs, events and batches."""
+    user = info.context.user
+    app = getattr(info.context, "app", None)
+    perms = [OrderPermissions.MANAGE_ORDERS]
+    return user.has_perms(perms) or bool(app and app.has_perms(perms))

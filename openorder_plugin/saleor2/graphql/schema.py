@@ -1,5 +1,6 @@
 """The plugin's root fields, one class per part of the product."""
 
+from .batches.schema import BatchMutations, BatchQueries
 from .catalog.schema import CatalogMutations, CatalogQueries
 from .checkout.schema import CheckoutMutations, CheckoutQueries
 from .payments.schema import PaymentMutations, PaymentQueries
@@ -7,12 +8,16 @@ from .production.schema import ProductionMutations, ProductionQueries
 
 
 class OpenOrderQueries(
-    CatalogQueries, CheckoutQueries, ProductionQueries, PaymentQueries
+    CatalogQueries, CheckoutQueries, ProductionQueries, PaymentQueries, BatchQueries
 ):
     pass
 
 
 class OpenOrderMutations(
-    CatalogMutations, CheckoutMutations, ProductionMutations, PaymentMutations
+    CatalogMutations,
+    CheckoutMutations,
+    ProductionMutations,
+    PaymentMutations,
+    BatchMutations,
 ):
     pass

@@ -7,6 +7,7 @@ import logging
 
 import graphene
 from django.core.exceptions import ValidationError
+from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext
 from graphql.error import GraphQLError
@@ -15,7 +16,9 @@ from saleor.core.exceptions import PermissionDenied
 from saleor.graphql.core.connection import from_global_cursor
 from saleor.graphql.core.mutations import BaseMutation, validation_error_to_error_type
 from saleor.graphql.core.types.common import Error
+from saleor.permission.enums import OrderPermissions
 
+from ...api.pages import check_page_size
 from ...api.ids import node_or_error, node_or_none, pk_from_global_id
 from ...api.paths import api_path
 from ...errors import OpenOrderError as DomainError, OpenOrderErrorCode as Codes
@@ -105,8 +108,10 @@ class OpenOrderMutation(BaseMutation):
 
 
 def check_cursors(kwargs):
-    """Refuse a malformed `after`/`before` cursor with a GraphQL error, before
-    Saleor's pagination decodes it."""
+    """Refuse a malformed `after`/`before` cursor, or a page size past
+    Saleor's limit, with a GraphQL error, before Saleor's pagination decodes
+    the cursor or asserts the limit."""
+    check_page_size(kwargs, settings.GRAPHQL_PAGINATION_LIMIT)
     for name in ("after", "before"):
         cursor = kwargs.get(name)
         if cursor is None:
@@ -141,3 +146,11 @@ ChannelArgument = graphene.Argument(
     required=True,
     description="Slug of the channel the buyer shops in (its currency and prices).",
 )
+
+
+def is_production_staff(info):
+    """A staff user or an app that may see the production board."""
+    perms = [OrderPermissions.MANAGE_ORDERS]
+    user = info.context.user
+    app = getattr(info.context, "app", None)
+    return bool(user and user.has_perms(perms)) or bool(app and app.has_perms(perms))

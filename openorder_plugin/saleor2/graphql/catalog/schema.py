@@ -4,7 +4,6 @@ from saleor.graphql.core.connection import (
     CountableConnection,
     connection_from_queryset_slice,
 )
-from saleor.graphql.core.fields import BaseConnectionField
 from saleor.graphql.decorators import permission_required
 from saleor.graphql.utils import get_user_or_app_from_context
 from saleor.graphql.utils.sorting import sort_queryset_for_connection
@@ -20,7 +19,7 @@ from .mutations import (
     CustomSpecFieldUpdate,
     ProductTypeMadeToOrderUpdate,
 )
-from ..core import check_cursors, pk_from_global_id
+from ..core import ConnectionField, check_cursors, pk_from_global_id
 from .types import MadeToOrderProduct, MadeToOrderSettings
 
 
@@ -40,7 +39,7 @@ class CatalogQueries(graphene.ObjectType):
             "a buyer must give. Public; null when the product is not visible."
         ),
     )
-    made_to_order_product_types = BaseConnectionField(
+    made_to_order_product_types = ConnectionField(
         MadeToOrderSettingsCountableConnection,
         description=(
             "The made-to-order settings and spec fields of every product type "

@@ -9,6 +9,8 @@ from saleor.graphql.product.types import Product, ProductType
 
 from .... import models
 from ....choices import DepositType
+from ....batches import selectors as batch_selectors
+from ..batches.types import PreOrderBatch
 from ..production.types import ProductionStage
 from ....api.catalog_enums import (
     BalanceDueEnum,
@@ -269,6 +271,20 @@ class MadeToOrderSettings(graphene.ObjectType):
 
 class MadeToOrderProduct(MadeToOrderSettings):
     product = graphene.Field(Product, required=True)
+    sells_in_batches = graphene.Boolean(
+        required=True,
+        description=(
+            "Sold only in pre-order batches: it can be ordered while a batch is "
+            "taking orders (preOrderBatch.isTakingOrders)."
+        ),
+    )
+    pre_order_batch = graphene.Field(
+        PreOrderBatch,
+        description=(
+            "The pre-order batch taking orders now, else the next one to open; "
+            "null when the product does not sell in batches."
+        ),
+    )
 
     class Meta:
         description = (
@@ -280,3 +296,12 @@ class MadeToOrderProduct(MadeToOrderSettings):
     @staticmethod
     def resolve_product(root, _info):
         return root.product
+
+    @staticmethod
+    def resolve_sells_in_batches(root, _info):
+        return batch_selectors.selling_for_product(root.product).in_batches
+
+    @staticmethod
+    def resolve_pre_order_batch(root, _info):
+        selling = batch_selectors.selling_for_product(root.product)
+        return selling.current or selling.upcoming

@@ -38,6 +38,8 @@ class ProductionJobFilter(django_filters.FilterSet):
     overdue = django_filters.BooleanFilter(method=filter_overdue)
     product_types = GlobalIDMultipleChoiceFilter(field_name="product_type")
     assignees = GlobalIDMultipleChoiceFilter(field_name="assignee")
+    # The order a dashboard opens the board from (Saleor's own Order ID).
+    orders = GlobalIDMultipleChoiceFilter(field_name="order")
     due_before = django_filters.DateFilter(method=filter_due_before)
     search = django_filters.CharFilter(method=filter_search)
 
@@ -49,6 +51,7 @@ class ProductionJobFilter(django_filters.FilterSet):
             "overdue",
             "product_types",
             "assignees",
+            "orders",
             "due_before",
             "search",
         ]

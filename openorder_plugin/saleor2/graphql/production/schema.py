@@ -1,12 +1,11 @@
 import graphene
 from saleor.core.permissions import OrderPermissions
-from saleor.graphql.core.fields import FilterInputConnectionField
 from saleor.graphql.decorators import permission_required
 from saleor.order import OrderStatus
 from saleor.order.models import Order
 
 from ....production import selectors
-from ..core import check_cursors, node_or_none
+from ..core import FilterConnectionField, check_cursors, node_or_none
 from .filters import ProductionJobFilterInput
 from .mutations import (
     ProductionJobAdvance,
@@ -18,7 +17,7 @@ from .types import ProductionJob, ProductionJobSortingInput, ProductionTimeline
 
 
 class ProductionQueries(graphene.ObjectType):
-    production_jobs = FilterInputConnectionField(
+    production_jobs = FilterConnectionField(
         ProductionJob,
         filter=ProductionJobFilterInput(description="Filtering options for jobs."),
         sort_by=ProductionJobSortingInput(description="Sort jobs."),

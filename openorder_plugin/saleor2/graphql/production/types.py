@@ -1,5 +1,4 @@
 import graphene
-from saleor.core.permissions import OrderPermissions
 from saleor.graphql.account.types import User
 from saleor.graphql.core.connection import CountableDjangoObjectType
 from saleor.graphql.core.types import SortInputObjectType
@@ -7,20 +6,15 @@ from saleor.graphql.order.types import Order, OrderLine
 
 from ....models import ProductionJob as ProductionJobModel
 from ....models import ProductionJobEvent as ProductionJobEventModel
+from ....batches import selectors as batch_selectors
 from ....production import selectors
-from ..core import OrderLineNames
+from ..batches.types import PreOrderBatch
+from ..core import OrderLineNames, is_production_staff
 from ....api.production_enums import (
     ProductionJobEventTypeEnum,
     ProductionJobStatusEnum,
 )
 from ..specs.types import SpecValue
-
-
-def _is_production_staff(info):
-    user = info.context.user
-    app = getattr(info.context, "app", None)
-    perms = [OrderPermissions.MANAGE_ORDERS]
-    return user.has_perms(perms) or bool(app and app.has_perms(perms))
 
 
 class ProductionStage(graphene.ObjectType):
@@ -48,7 +42,7 @@ class ProductionJobEvent(CountableDjangoObjectType):
     @classmethod
     def get_node(cls, info, id):
         # A relay `node(id:)` lookup is for staff only, like the board.
-        if not _is_production_staff(info):
+        if not is_production_staff(info):
             return None
         return ProductionJobEventModel.objects.filter(pk=id).first()
 
@@ -120,6 +114,13 @@ class ProductionJob(OrderLineNames, CountableDjangoObjectType):
         required=True, description="Send it back with a change; a stale one is refused."
     )
     events = graphene.List(graphene.NonNull(ProductionJobEvent), required=True)
+    pre_order_batch = graphene.Field(
+        PreOrderBatch,
+        description=(
+            "The pre-order batch the job's line is in: the job cannot pass "
+            "confirmation until the batch closes with its minimum reached."
+        ),
+    )
     created_at = graphene.DateTime(required=True)
     stage_changed_at = graphene.DateTime(required=True)
 
@@ -132,7 +133,7 @@ class ProductionJob(OrderLineNames, CountableDjangoObjectType):
     @classmethod
     def get_node(cls, info, id):
         # A relay `node(id:)` lookup is for staff only, like the board.
-        if not _is_production_staff(info):
+        if not is_production_staff(info):
             return None
         return selectors.board_jobs().filter(pk=id).first()
 
@@ -159,6 +160,10 @@ class ProductionJob(OrderLineNames, CountableDjangoObjectType):
     @staticmethod
     def resolve_events(root, _info):
         return root.events.all()
+
+    @staticmethod
+    def resolve_pre_order_batch(root, _info):
+        return batch_selectors.batch_of_job(root)
 
 
 class ProductionJobSortField(graphene.Enum):

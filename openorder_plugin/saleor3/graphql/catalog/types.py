@@ -30,6 +30,8 @@ from ....api.catalog_enums import (
 )
 from ....choices import DepositType
 from ....host import get_host
+from ....batches import selectors as batch_selectors
+from ..batches.types import PreOrderBatch
 from ..core import DOC_CATEGORY
 from ..production.types import ProductionStage
 
@@ -329,6 +331,20 @@ class MadeToOrderSettings(ChannelContextTypeForObjectType):
 
 class MadeToOrderProduct(MadeToOrderSettings):
     product = graphene.Field(Product, required=True)
+    sells_in_batches = graphene.Boolean(
+        required=True,
+        description=(
+            "Sold only in pre-order batches: it can be ordered while a batch is "
+            "taking orders (preOrderBatch.isTakingOrders)."
+        ),
+    )
+    pre_order_batch = graphene.Field(
+        PreOrderBatch,
+        description=(
+            "The pre-order batch taking orders now, else the next one to open; "
+            "null when the product does not sell in batches."
+        ),
+    )
 
     class Meta:
         description = (
@@ -342,3 +358,12 @@ class MadeToOrderProduct(MadeToOrderSettings):
     def resolve_product(root: CatalogContext, _info):
         # Saleor's Product is read in the channel the storefront asked about.
         return ChannelContext(node=root.node.product, channel_slug=root.channel_slug)
+
+    @staticmethod
+    def resolve_sells_in_batches(root: CatalogContext, _info):
+        return batch_selectors.selling_for_product(root.node.product).in_batches
+
+    @staticmethod
+    def resolve_pre_order_batch(root: CatalogContext, _info):
+        selling = batch_selectors.selling_for_product(root.node.product)
+        return selling.current or selling.upcoming

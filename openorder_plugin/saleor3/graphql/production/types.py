@@ -16,7 +16,6 @@ from saleor.graphql.core.types import (
     SortInputObjectType,
 )
 from saleor.graphql.order.types import Order, OrderLine
-from saleor.permission.enums import OrderPermissions
 
 from ....api.production_enums import (
     ProductionJobEventTypeEnum,
@@ -24,20 +23,14 @@ from ....api.production_enums import (
 )
 from ....models import ProductionJob as ProductionJobModel
 from ....models import ProductionJobEvent as ProductionJobEventModel
+from ....batches import selectors as batch_selectors
 from ....production import selectors
-from ..core import DOC_CATEGORY
+from ..batches.types import PreOrderBatch
+from ..core import DOC_CATEGORY, is_production_staff
 from ..specs.types import SpecValue
 
 ProductionJobStatusEnum.doc_category = DOC_CATEGORY
 ProductionJobEventTypeEnum.doc_category = DOC_CATEGORY
-
-
-def is_production_staff(info):
-    """A staff user or an app that may see the production board."""
-    perms = [OrderPermissions.MANAGE_ORDERS]
-    user = info.context.user
-    app = getattr(info.context, "app", None)
-    return bool(user and user.has_perms(perms)) or bool(app and app.has_perms(perms))
 
 
 class ProductionStage(BaseObjectType):
@@ -142,6 +135,13 @@ class ProductionJob(ModelObjectType[ProductionJobModel]):
     version = graphene.Int(
         required=True, description="Send it back with a change; a stale one is refused."
     )
+    pre_order_batch = graphene.Field(
+        PreOrderBatch,
+        description=(
+            "The pre-order batch the job's line is in: the job cannot pass "
+            "confirmation until the batch closes with its minimum reached."
+        ),
+    )
     events = NonNullList(ProductionJobEvent, required=True)
     created_at = DateTime(required=True)
     stage_changed_at = DateTime(required=True)
@@ -158,6 +158,10 @@ class ProductionJob(ModelObjectType[ProductionJobModel]):
         if not is_production_staff(info):
             return None
         return selectors.board_jobs().filter(pk=id).first()
+
+    @staticmethod
+    def resolve_pre_order_batch(root, _info):
+        return batch_selectors.batch_of_job(root)
 
     @staticmethod
     def resolve_order(root, _info):
