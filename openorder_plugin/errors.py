@@ -44,6 +44,10 @@ class OpenOrderErrorCode:
     BATCH_NOT_OPEN = "BATCH_NOT_OPEN"
     BATCH_CLOSED = "BATCH_CLOSED"
     BATCH_NOT_CLOSED = "BATCH_NOT_CLOSED"
+    # Transfer proofs: nothing is owed on the installment; the order has as
+    # many proofs waiting for staff as it may.
+    ALREADY_PAID = "ALREADY_PAID"
+    TOO_MANY_PENDING = "TOO_MANY_PENDING"
     # A spec given as `value` where its field takes `values`, or the reverse.
     VALUE_KIND_MISMATCH = "VALUE_KIND_MISMATCH"
     # A bug of ours, logged; the caller's request changed nothing.

@@ -131,6 +131,11 @@ class Host(abc.ABC):
         capacity held for the checkout line the order line came from."""
 
     @abc.abstractmethod
+    def order_by_token(self, token):
+        """The placed order (no draft) whose buyer holds this token, or None;
+        as the host's own orderByToken reads it."""
+
+    @abc.abstractmethod
     def order_token(self, order):
         """What the buyer reads their order by (a UUID, as text)."""
 

@@ -8,7 +8,9 @@ from django.http import FileResponse, Http404
 from django.views.static import serve
 
 from .host import get_host
-from .specs.files import readable_upload, storage
+from .files import open_stored
+from .payments.selectors import readable_proof
+from .specs.files import readable_upload
 
 
 def dashboard_extension(request, path):
@@ -33,20 +35,28 @@ def spec_file(request, upload_id):
     """A buyer's uploaded design file. The buyer passes their checkout (or
     order) token as `?token=`; staff send their JWT. Anyone else gets 404, so
     the existence of a file is not revealed."""
+    return _private_file(request, readable_upload, upload_id)
+
+
+def payment_proof_file(request, proof_id):
+    """A buyer's transfer receipt: the order's buyer (`?token=` with the
+    order's token) and staff; anyone else gets 404."""
+    return _private_file(request, readable_proof, proof_id)
+
+
+def _private_file(request, readable, row_id):
     staff_user = get_host().staff_from_request(request)
     try:
-        upload = readable_upload(
-            upload_id, token=request.GET.get("token"), staff_user=staff_user
-        )
+        row = readable(row_id, token=request.GET.get("token"), staff_user=staff_user)
     except ValidationError:
-        upload = None
-    if upload is None:
+        row = None
+    if row is None:
         raise Http404("No such file.")
     response = FileResponse(
-        storage().open(upload.storage_name, "rb"),
+        open_stored(row),
         as_attachment=True,
-        filename=upload.original_name,
-        content_type=upload.content_type,
+        filename=row.original_name,
+        content_type=row.content_type,
     )
     response["X-Content-Type-Options"] = "nosniff"
     return response

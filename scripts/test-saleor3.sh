@@ -13,6 +13,8 @@ saleor3_check
 setup_python
 setup_postgres
 setup_redis
+# The board documents tests read the board's own sources and packages.
+setup_dashboard
 saleor3_site
 saleor3_database
 DATABASE_URL="$OPENORDER_SALEOR3_DATABASE_URL" create_database

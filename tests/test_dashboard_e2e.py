@@ -13,7 +13,7 @@ import pytest
 from django.utils import timezone
 
 from openorder_plugin.saleor2.demo import catalog
-from openorder_plugin.models import ProductionJob
+from openorder_plugin.models import PaymentProof, ProductionJob
 
 from .dashboard_helpers import DASHBOARD, run_scenario
 from .production_helpers import JOB, place_order
@@ -649,3 +649,73 @@ def test_the_order_page_widget_embedded_in_a_dashboard(api, staff_api, demo_shop
     assert seen["axe"] == [], json.dumps(seen["axe"], indent=1)
     assert [Path(p).name for p in seen["screenshots"]] == ["widget-390-en.png"]
     assert (SCREENSHOTS / "widget-390-en.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_the_cashier_checks_transfer_proofs_on_a_laptop_and_a_phone(
+    api, staff_api, demo_shop, staff_login
+):
+    from .api.test_payment_proofs_api import BY_TOKEN, send_proof
+    from .payments_helpers import SCHEDULE, installments, place
+
+    first = place(api, demo_shop, [("kaos-custom", 2)])
+    second = place(api, demo_shop, [("kue-ulang-tahun-custom", 1)])
+    wrong = send_proof(api, first["token"], amount="10000", reference="BRI 12")
+    right = send_proof(api, first["token"], reference="BCA 0042 a.n. Siti")
+    waiting = send_proof(api, second["token"], note="Transfer dari BNI")
+    ids = {
+        "rejectId": wrong["paymentProof"]["id"],
+        "acceptId": right["paymentProof"]["id"],
+        "pendingId": waiting["paymentProof"]["id"],
+    }
+    reason = "Transfer Rp 10.000 belum masuk ke rekening toko."
+    for old in SCREENSHOTS.glob("proofs-*.png"):
+        old.unlink()
+
+    seen = run_scenario(
+        "paymentProofs",
+        api.base_url,
+        dict(staff_login, reason=reason, **ids),
+        screenshots=SCREENSHOTS,
+    )
+
+    assert seen["listed"] == 3
+    assert seen["orderLink"].startswith("Order #%s's jobs" % first["number"])
+    # The receipt the buyer sent, read with the staff token.
+    assert (seen["receipt"]["width"], seen["receipt"]["height"]) == (40, 60)
+    assert seen["receipt"]["alt"] == "Transfer receipt for order #%s" % first["number"]
+    assert seen["rejectFeedback"] == "Rejected: the buyer is told why."
+    assert seen["acceptFeedback"] == "Accepted: the payment is recorded."
+    # What the browser did is what the books say.
+    schedule = staff_api.query(SCHEDULE, {"id": first["id"]})["orderPaymentSchedule"]
+    assert installments(schedule)["DEPOSIT"]["status"] == "PAID"
+    proofs = api.query(BY_TOKEN, {"token": first["token"]})[
+        "paymentScheduleByOrderToken"
+    ]["paymentProofs"]
+    assert [p["status"] for p in proofs] == ["REJECTED", "ACCEPTED"]
+    assert PaymentProof.objects.get(pk=proof_pk(ids["rejectId"])).rejection_reason == (
+        reason
+    )
+    untouched = staff_api.query(SCHEDULE, {"id": second["id"]})["orderPaymentSchedule"]
+    assert installments(untouched)["DEPOSIT"]["status"] == "DUE"
+
+    for language in ("en", "id"):
+        fit = seen["phone"][language]
+        assert fit["viewport"] == 390 and fit["lang"] == language
+        assert fit["pageWidth"] <= 390, fit
+        assert fit["squeezed"] == [], fit["squeezed"]
+    assert seen["indonesian"] == {
+        "title": "Bukti transfer yang perlu dicek",
+        "accept": True,
+    }
+    assert seen["violations"] == [], seen["violations"]
+    assert sorted(Path(shot).name for shot in seen["screenshots"]) == [
+        "proofs-1440-en.png",
+        "proofs-390-en.png",
+        "proofs-390-id.png",
+    ]
+
+
+def proof_pk(global_id):
+    from graphene import Node
+
+    return Node.from_global_id(global_id)[1]

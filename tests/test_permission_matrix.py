@@ -24,6 +24,7 @@ REQUIRED = {
     ("mutation", "checkoutLinesAddCustom"): PUBLIC,
     ("mutation", "checkoutLineSpecsUpdate"): PUBLIC,
     ("mutation", "specFileUpload"): PUBLIC,
+    ("mutation", "paymentProofUpload"): PUBLIC,  # the order's token
     ("query", "madeToOrderProductTypes"): MANAGE_PRODUCTS,
     ("mutation", "productTypeMadeToOrderUpdate"): MANAGE_PRODUCTS,
     ("mutation", "customSpecFieldCreate"): MANAGE_PRODUCTS,
@@ -45,6 +46,10 @@ REQUIRED = {
     ("mutation", "preOrderBatchCreate"): MANAGE_ORDERS,
     ("mutation", "preOrderBatchUpdate"): MANAGE_ORDERS,
     ("mutation", "preOrderBatchClose"): MANAGE_ORDERS,
+    ("query", "paymentProofs"): MANAGE_ORDERS,
+    ("query", "paymentProof"): MANAGE_ORDERS,
+    ("mutation", "paymentProofAccept"): MANAGE_ORDERS,
+    ("mutation", "paymentProofReject"): MANAGE_ORDERS,
 }
 
 OPERATIONS = plugin_operations()

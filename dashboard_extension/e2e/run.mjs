@@ -401,6 +401,82 @@ const scenarios = {
     }
   },
 
+  /** The cashier's queue of transfer proofs, from the header's link: each
+   * receipt shown in place, one rejected with a reason and one accepted; on a
+   * laptop and a phone, in English and Indonesian, nothing wider than the
+   * screen and no serious accessibility violations. */
+  async paymentProofs() {
+    const { browser, page, problems } = await signedIn();
+    const item = (id) => page.locator(`[data-testid="payment-proof"][data-proof-id="${id}"]`);
+    const shots = [];
+    try {
+      await page.getByTestId("nav-proofs").click();
+      await page.getByTestId("proofs-page").waitFor();
+      await item(INPUT.rejectId).waitFor();
+      await item(INPUT.acceptId).waitFor();
+      const listed = await page.locator('[data-testid="proofs-page"] [data-testid="payment-proof"]').count();
+      const orderLink = (await page.getByTestId("proof-order").first().textContent()).trim();
+
+      // The receipt, read with the staff token, shown in place.
+      await item(INPUT.acceptId).getByTestId("show-receipt").click();
+      const image = item(INPUT.acceptId).getByTestId("receipt-image");
+      await image.waitFor();
+      await page.waitForFunction(
+        (id) => {
+          const img = document.querySelector(`[data-proof-id="${id}"] [data-testid="receipt-image"]`);
+          return img && img.complete && img.naturalWidth > 0;
+        },
+        INPUT.acceptId,
+      );
+      const receipt = await image.evaluate((img) => ({ width: img.naturalWidth, height: img.naturalHeight, alt: img.alt }));
+      const laptopViolations = await accessibility(page);
+      shots.push(await screenshot(page, "proofs-1440-en", { fullPage: true }));
+
+      // Rejected with a reason: the buyer is told it.
+      const rejected = item(INPUT.rejectId);
+      await rejected.getByLabel("Why (the buyer is told)").fill(INPUT.reason);
+      await rejected.getByRole("button", { name: "Reject" }).click();
+      const rejectFeedback = (await rejected.getByTestId("proof-feedback").textContent()).trim();
+      await page.locator(`[data-proof-id="${INPUT.rejectId}"][data-status="REJECTED"]`).waitFor();
+
+      // Accepted: the money is recorded.
+      const accepted = item(INPUT.acceptId);
+      await accepted.getByRole("button", { name: "Money arrived: accept" }).click();
+      const acceptFeedback = (await accepted.getByTestId("proof-feedback").textContent()).trim();
+      await page.locator(`[data-proof-id="${INPUT.acceptId}"][data-status="ACCEPTED"]`).waitFor();
+
+      // A phone, in both languages: a fresh list (the one still waiting).
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.getByRole("button", { name: "Try again" }).click();
+      await item(INPUT.pendingId).waitFor();
+      const phone = { en: await fit(page, '[data-testid="proofs-page"]') };
+      shots.push(await screenshot(page, "proofs-390-en"));
+      await page.getByRole("button", { name: "ID", exact: true }).click();
+      await item(INPUT.pendingId).getByTestId("proof-status").filter({ hasText: "Perlu dicek" }).waitFor();
+      const indonesian = {
+        title: (await page.locator('[data-testid="proofs-page"] h2').first().textContent()).trim(),
+        accept: (await item(INPUT.pendingId).getByRole("button", { name: "Dana masuk: terima" }).count()) === 1,
+      };
+      phone.id = await fit(page, '[data-testid="proofs-page"]');
+      const phoneViolations = await accessibility(page);
+      shots.push(await screenshot(page, "proofs-390-id"));
+      assert.deepEqual(problems, []);
+      return {
+        listed,
+        orderLink,
+        receipt,
+        rejectFeedback,
+        acceptFeedback,
+        phone,
+        indonesian,
+        violations: [...laptopViolations, ...phoneViolations],
+        screenshots: shots.filter(Boolean),
+      };
+    } finally {
+      await browser.close();
+    }
+  },
+
   /** A spec value that is markup shows as its characters and runs nothing. */
   async injectionShownAsText() {
     const { browser, page, problems, dialogs } = await signedIn();

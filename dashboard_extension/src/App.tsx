@@ -5,6 +5,7 @@ import { Language, useI18n } from "./i18n";
 import { BoardPage } from "./pages/BoardPage";
 import { JobPage } from "./pages/JobPage";
 import { OrderWidgetPage } from "./pages/OrderWidgetPage";
+import { PaymentProofsPage } from "./pages/PaymentProofsPage";
 import { ProductTypeSettingsPage } from "./pages/ProductTypeSettingsPage";
 import { ProductTypesPage } from "./pages/ProductTypesPage";
 import { SignInPage } from "./pages/SignInPage";
@@ -58,6 +59,8 @@ function Page({ route }: { route: Route }) {
       return <BoardPage />;
     case "job":
       return <JobPage id={route.id} />;
+    case "proofs":
+      return <PaymentProofsPage />;
     case "settings":
       return <ProductTypesPage />;
     case "productType":
@@ -80,7 +83,8 @@ export function App() {
   if (!token) return <SignInPage />;
   // The order page's widget: a sidebar of its own, without the board's header.
   if (route.name === "order") return <OrderWidgetPage orderId={route.orderId} />;
-  const active = route.name === "settings" || route.name === "productType" ? "settings" : "board";
+  const active =
+    route.name === "settings" || route.name === "productType" ? "settings" : route.name === "proofs" ? "proofs" : "board";
   return (
     <Box __minHeight="100vh" backgroundColor="default2" display="flex" flexDirection="column">
       <Box
@@ -102,10 +106,15 @@ export function App() {
           <Text size={6} fontWeight="bold">
             {t("appTitle")}
           </Text>
-          <Box as="nav" display="flex" gap={4}>
+          <Box as="nav" display="flex" gap={4} flexWrap="wrap">
             <Link to={paths.board()} aria-current={active === "board" ? "page" : undefined} style={{ textDecoration: "none" }}>
               <Text fontWeight={active === "board" ? "bold" : "regular"} color={active === "board" ? "default1" : "default2"}>
                 {t("board")}
+              </Text>
+            </Link>
+            <Link to={paths.proofs()} aria-current={active === "proofs" ? "page" : undefined} style={{ textDecoration: "none" }} data-testid="nav-proofs">
+              <Text fontWeight={active === "proofs" ? "bold" : "regular"} color={active === "proofs" ? "default1" : "default2"}>
+                {t("paymentProofs")}
               </Text>
             </Link>
             <Link to={paths.settings()} aria-current={active === "settings" ? "page" : undefined} style={{ textDecoration: "none" }}>

@@ -10,6 +10,7 @@ export type Route =
   | { name: "settings" }
   | { name: "productType"; id: string }
   | { name: "order"; orderId: string }
+  | { name: "proofs" }
   | { name: "notFound" };
 
 export function parseRoute(pathname: string, search = ""): Route {
@@ -21,6 +22,7 @@ export function parseRoute(pathname: string, search = ""): Route {
   // The order page's widget (ORDER_DETAILS_WIDGETS): ?orderId= is Saleor's Order ID.
   if (parts[0] === "order" && parts.length === 1)
     return { name: "order", orderId: new URLSearchParams(search).get("orderId") ?? "" };
+  if (parts[0] === "proofs" && parts.length === 1) return { name: "proofs" };
   if (parts[0] === "jobs" && parts.length === 2) return { name: "job", id: parts[1] };
   if (parts[0] === "settings" && parts.length === 1) return { name: "settings" };
   if (parts[0] === "settings" && parts.length === 2) return { name: "productType", id: parts[1] };
@@ -29,6 +31,8 @@ export function parseRoute(pathname: string, search = ""): Route {
 
 export const paths = {
   board: () => `${BASE}/`,
+  orderJobs: (orderId: string) => `${BASE}/?orderId=${encodeURIComponent(orderId)}`,
+  proofs: () => `${BASE}/proofs`,
   job: (id: string) => `${BASE}/jobs/${encodeURIComponent(id)}`,
   settings: () => `${BASE}/settings`,
   order: (orderId: string) => `${BASE}/order?orderId=${encodeURIComponent(orderId)}`,

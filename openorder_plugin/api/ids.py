@@ -1,4 +1,5 @@
 import binascii
+import uuid
 
 import graphene
 from django.utils.translation import gettext
@@ -6,6 +7,17 @@ from django.utils.translation import gettext
 from ..errors import OpenOrderError as DomainError, OpenOrderErrorCode as Codes
 
 MAX_PK = 2**63 - 1
+
+
+def as_uuid(value):
+    """A token as a UUID, or None when it is not one (a buyer's credential
+    that is malformed names nothing)."""
+    if isinstance(value, uuid.UUID):
+        return value
+    try:
+        return uuid.UUID(str(value))
+    except (TypeError, ValueError, AttributeError):
+        return None
 
 
 def pk_from_global_id(global_id, type_name, field, pk_type=int):

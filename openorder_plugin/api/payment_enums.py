@@ -3,7 +3,12 @@
 
 import graphene
 
-from ..models.payments import DueTrigger, InstallmentKind, InstallmentStatus
+from ..models.payments import (
+    DueTrigger,
+    InstallmentKind,
+    InstallmentStatus,
+    PaymentProofStatus,
+)
 from ..payments.status import ScheduleState
 
 InstallmentKindEnum = graphene.Enum(
@@ -17,4 +22,7 @@ InstallmentStatusEnum = graphene.Enum(
 )
 PaymentScheduleStateEnum = graphene.Enum(
     "PaymentScheduleState", [(code, code) for code, _label in ScheduleState.CHOICES]
+)
+PaymentProofStatusEnum = graphene.Enum(
+    "PaymentProofStatus", [(code, code) for code, _label in PaymentProofStatus.CHOICES]
 )

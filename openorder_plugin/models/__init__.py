@@ -3,7 +3,7 @@
 from .batches import PreOrderBatch, PreOrderBatchLine
 from .catalog import CustomSpecField, MadeToOrderSettings
 from .checkout import CapacityReservation, OrderLineSpec, SpecUpload
-from .payments import Installment, PaymentRecord, PaymentSchedule
+from .payments import Installment, PaymentProof, PaymentRecord, PaymentSchedule
 from .production import Notification, ProductionJob, ProductionJobEvent
 
 __all__ = [
@@ -13,6 +13,7 @@ __all__ = [
     "MadeToOrderSettings",
     "Notification",
     "OrderLineSpec",
+    "PaymentProof",
     "PaymentRecord",
     "PaymentSchedule",
     "PreOrderBatch",

@@ -1,6 +1,8 @@
 """Deferred payment: an order's schedule of installments and the money staff
 record against it."""
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -178,5 +180,94 @@ class PaymentRecord(models.Model):
             ),
             models.CheckConstraint(
                 check=Q(amount__gt=0), name="openorder_payment_record_amount_gt_0"
+            ),
+        ]
+
+
+class PaymentProofStatus:
+    PENDING = "PENDING"
+    ACCEPTED = "ACCEPTED"
+    REJECTED = "REJECTED"
+
+    CHOICES = [
+        (PENDING, "Waiting for staff"),
+        (ACCEPTED, "Accepted: the money is recorded"),
+        (REJECTED, "Rejected"),
+    ]
+
+
+class PaymentProof(models.Model):
+    """A buyer's transfer receipt (bukti transfer) for an installment. It is
+    only the buyer's word: no money counts until staff accept it, which
+    records a PaymentRecord (the same path as orderPaymentRecord)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    order = models.ForeignKey(
+        "order.Order",
+        related_name="open_order_payment_proofs",
+        on_delete=models.CASCADE,
+    )
+    installment_kind = models.CharField(max_length=20, choices=InstallmentKind.CHOICES)
+    # What the buyer says they transferred.
+    amount = models.DecimalField(max_digits=12, decimal_places=3)
+    currency = models.CharField(max_length=settings.DEFAULT_CURRENCY_CODE_LENGTH)
+    reference = models.CharField(max_length=255, blank=True, default="")
+    note = models.CharField(max_length=1000, blank=True, default="")
+    # The receipt, stored privately under a name of ours.
+    storage_name = models.CharField(max_length=255)
+    original_name = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    status = models.CharField(
+        max_length=20,
+        choices=PaymentProofStatus.CHOICES,
+        default=PaymentProofStatus.PENDING,
+    )
+    payment_record = models.OneToOneField(
+        PaymentRecord,
+        null=True,
+        blank=True,
+        related_name="proof",
+        on_delete=models.PROTECT,
+    )
+    rejection_reason = models.CharField(max_length=500, blank=True, default="")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        related_name="+",
+        on_delete=models.SET_NULL,
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ("created_at", "pk")
+        indexes = [models.Index(fields=["status", "created_at"])]
+        constraints = [
+            models.CheckConstraint(
+                check=Q(amount__gt=0), name="openorder_payment_proof_amount_gt_0"
+            ),
+            # Accepted exactly when money was recorded; rejected with a reason.
+            models.CheckConstraint(
+                check=Q(
+                    status="PENDING",
+                    payment_record__isnull=True,
+                    decided_at__isnull=True,
+                )
+                | Q(
+                    status="ACCEPTED",
+                    payment_record__isnull=False,
+                    decided_at__isnull=False,
+                )
+                | (
+                    Q(
+                        status="REJECTED",
+                        payment_record__isnull=True,
+                        decided_at__isnull=False,
+                    )
+                    & ~Q(rejection_reason="")
+                ),
+                name="openorder_payment_proof_decision",
             ),
         ]

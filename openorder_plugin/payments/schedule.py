@@ -178,19 +178,25 @@ def sync_order(order):
     return schedule
 
 
-def _validate_record_input(amount, currency, reference, idempotency_key):
-    problems = Problems()
+def check_amount(problems, amount, currency, field="amount"):
+    """An amount of money someone says was paid: more than zero, in the
+    currency's precision."""
     if amount is None or amount <= 0:
-        problems.add("amount", Codes.INVALID, "The amount must be more than zero.")
+        problems.add(field, Codes.INVALID, "The amount must be more than zero.")
     elif currency and amount != amount.quantize(
         Decimal(1).scaleb(-currency_precision(currency))
     ):
         problems.add(
-            "amount",
+            field,
             Codes.INVALID,
             "%s amounts have at most %s decimal places; got %s."
             % (currency, currency_precision(currency), amount),
         )
+
+
+def _validate_record_input(amount, currency, reference, idempotency_key):
+    problems = Problems()
+    check_amount(problems, amount, currency)
     if not (reference or "").strip():
         problems.add(
             "reference",

@@ -11,7 +11,7 @@ from saleor.checkout.utils import update_checkout_quantity
 from saleor.core.emails import get_email_context
 from saleor.order import OrderEvents, OrderStatus
 from saleor.order import actions as order_actions
-from saleor.order.models import OrderEvent
+from saleor.order.models import Order, OrderEvent
 from saleor.payment import ChargeStatus, TransactionKind
 from saleor.payment import gateway as saleor_gateway
 from saleor.payment.interface import GatewayResponse
@@ -25,6 +25,7 @@ from saleor.plugins.manager import get_plugins_manager
 from saleor.product.models import Product
 from templated_email import send_templated_mail
 
+from ..api.ids import as_uuid
 from ..saleor_common.host import SaleorHost
 
 # What Saleor counts as paid (as Order._total_paid does).
@@ -115,6 +116,12 @@ class Saleor2Host(SaleorHost):
                 unused.remove(match)
                 pairs.append((match, self.line_specs(checkout_line), checkout_line.pk))
         return pairs
+
+    def order_by_token(self, token):
+        token = as_uuid(token)
+        if token is None:
+            return None
+        return Order.objects.confirmed().filter(token=token).first()
 
     def order_token(self, order):
         return str(order.token)

@@ -44,6 +44,7 @@ from saleor.product.models import (
 )
 
 from ..payments.deferred import GATEWAY_ID
+from ..api.ids import as_uuid
 from ..saleor_common.host import SaleorHost
 from .payment_app import manifest_webhooks
 
@@ -230,6 +231,13 @@ class Saleor3Host(SaleorHost):
             key = entry.get("checkoutLineId") if entry else None
             pairs.append((line, entry, key))
         return pairs
+
+    def order_by_token(self, token):
+        # As Saleor's orderByToken: any order but a draft, by its ID.
+        token = as_uuid(token)
+        if token is None:
+            return None
+        return Order.objects.non_draft().filter(id=token).first()
 
     def order_token(self, order):
         # Saleor 3's order ID is the UUID that was 2.10's order token.

@@ -18,7 +18,7 @@ from openorder_plugin.models import (
 
 from ..client import ApiClient
 from ..hosts import ON_SALEOR3, channel_args
-from ..specs_helpers import QUOTE, TSHIRT_SPECS, add_custom
+from ..specs_helpers import TSHIRT_SPECS, add_custom, quote as quote_of
 from ..storefront import (
     PAY_LATER,
     choose_shipping,
@@ -235,14 +235,12 @@ def test_buyers_see_a_batch_fill_up_and_its_jobs_wait_for_the_close(
     assert shown["productType"] is None
 
     # The promise follows the close: production starts the day after.
-    quote = api.query(
-        QUOTE,
-        {
-            "variantId": variant_id(kaos(demo_shop)),
-            "quantity": 1,
-            "specs": TSHIRT_SPECS,
-        },
-    )["madeToOrderQuote"]
+    quote = quote_of(
+        api,
+        variantId=variant_id(kaos(demo_shop)),
+        quantity=1,
+        specs=TSHIRT_SPECS,
+    )
     assert quote["promisedDate"] > batch["productionStartsOn"]
 
     (job,) = jobs_of(staff_api, order)
@@ -292,14 +290,12 @@ def test_between_batches_the_product_cannot_be_ordered(api, staff_api, demo_shop
     )
     assert codes(added) == [("lines.0.variantId", "BATCH_NOT_OPEN")]
     assert "opens on" in added["openOrderErrors"][0]["message"]
-    quote = api.query(
-        QUOTE,
-        {
-            "variantId": variant_id(kaos(demo_shop)),
-            "quantity": 1,
-            "specs": TSHIRT_SPECS,
-        },
-    )["madeToOrderQuote"]
+    quote = quote_of(
+        api,
+        variantId=variant_id(kaos(demo_shop)),
+        quantity=1,
+        specs=TSHIRT_SPECS,
+    )
     assert ("variantId", "BATCH_NOT_OPEN") in [
         (e["field"], e["code"]) for e in quote["errors"]
     ]

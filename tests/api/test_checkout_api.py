@@ -11,14 +11,15 @@ import pytest
 from graphene import Node
 from PIL import Image
 
-from ..hosts import CHANNEL, ON_SALEOR3, channel_args
+from ..hosts import CHANNEL, ON_SALEOR3
 from ..specs_helpers import (
     ADD_CUSTOM,
     MTO_CHECKOUT,
     MTO_ORDER,
-    QUOTE,
+    QUOTE_IN_CHANNEL,
     SPECS_UPDATE,
     TSHIRT_SPECS,
+    quote,
 )
 from ..storefront import create_checkout, place_order, set_shipping_address, variant_id
 
@@ -26,17 +27,6 @@ CURRENCY = "IDR"  # the demo shop's (its channel's on Saleor 3)
 
 # Another host's keys: Saleor 3's checkout lines and orders are UUIDs.
 LINE_PK = uuid.uuid4() if ON_SALEOR3 else 987654
-
-# Saleor 3 prices a quote in a channel: madeToOrderQuote takes its slug.
-QUOTE_IN_CHANNEL = (
-    QUOTE.replace(
-        "query($variantId: ID!", "query($channel: String!, $variantId: ID!"
-    ).replace(
-        "madeToOrderQuote(variantId:", "madeToOrderQuote(channel: $channel, variantId:"
-    )
-    if ON_SALEOR3
-    else QUOTE
-)
 
 CHECKOUT_TOTALS = """
 query($token: UUID!) {
@@ -62,12 +52,6 @@ MODIFIER = 7000.0
 
 def gid(type_name, pk):
     return Node.to_global_id(type_name, pk)
-
-
-def quote(api, **variables):
-    return api.query(QUOTE_IN_CHANNEL, dict(variables, **channel_args()))[
-        "madeToOrderQuote"
-    ]
 
 
 def add(api, checkout_id, lines):

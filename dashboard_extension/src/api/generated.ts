@@ -139,6 +139,7 @@ export type MadeToOrderSettingsInput = {
 
 /** An enumeration. */
 export type OpenOrderErrorCode =
+  | 'ALREADY_PAID'
   | 'BALANCE_NOT_PAID'
   | 'BATCH_CLOSED'
   | 'BATCH_NOT_CLOSED'
@@ -173,6 +174,7 @@ export type OpenOrderErrorCode =
   | 'PRODUCTION_NOT_READY'
   | 'REQUIRED'
   | 'TOO_LONG'
+  | 'TOO_MANY_PENDING'
   | 'TOO_SHORT'
   | 'UNIQUE'
   | 'UNKNOWN_FIELD'
@@ -191,6 +193,12 @@ export type PaymentChargeStatusEnum =
   | 'NOT_CHARGED'
   | 'PARTIALLY_CHARGED'
   | 'PARTIALLY_REFUNDED';
+
+/** An enumeration. */
+export type PaymentProofStatus =
+  | 'ACCEPTED'
+  | 'PENDING'
+  | 'REJECTED';
 
 /** An enumeration. */
 export type PaymentScheduleState =
@@ -366,9 +374,11 @@ export type OrderPaymentDeadlineExtendMutationVariables = Exact<{
 }>;
 
 
-export type OrderPaymentDeadlineExtendMutation = { orderPaymentDeadlineExtend: { paymentSchedule: { state: PaymentScheduleState, deadline: string | null, summary: string, currency: string, cancellationRule: string | null, total: { amount: number, currency: string }, outstanding: { amount: number, currency: string }, installments: Array<{ kind: InstallmentKind, status: InstallmentStatus, dueTrigger: InstallmentDueTrigger, dueDays: number | null, dueDate: string | null, paidAt: string | null, amount: { amount: number, currency: string }, paidAmount: { amount: number, currency: string } }> } | null, openOrderErrors: Array<{ field: string | null, code: OpenOrderErrorCode, message: string | null }> } | null };
+export type OrderPaymentDeadlineExtendMutation = { orderPaymentDeadlineExtend: { paymentSchedule: { state: PaymentScheduleState, deadline: string | null, summary: string, currency: string, cancellationRule: string | null, total: { amount: number, currency: string }, outstanding: { amount: number, currency: string }, installments: Array<{ kind: InstallmentKind, status: InstallmentStatus, dueTrigger: InstallmentDueTrigger, dueDays: number | null, dueDate: string | null, paidAt: string | null, amount: { amount: number, currency: string }, paidAmount: { amount: number, currency: string } }>, paymentProofs: Array<{ id: string, status: PaymentProofStatus, installment: InstallmentKind, reference: string, note: string, fileName: string, contentType: string, size: number, url: string, rejectionReason: string | null, createdAt: string, decidedAt: string | null, amount: { amount: number, currency: string } }> } | null, openOrderErrors: Array<{ field: string | null, code: OpenOrderErrorCode, message: string | null }> } | null };
 
-export type PaymentScheduleFieldsFragment = { state: PaymentScheduleState, deadline: string | null, summary: string, currency: string, cancellationRule: string | null, total: { amount: number, currency: string }, outstanding: { amount: number, currency: string }, installments: Array<{ kind: InstallmentKind, status: InstallmentStatus, dueTrigger: InstallmentDueTrigger, dueDays: number | null, dueDate: string | null, paidAt: string | null, amount: { amount: number, currency: string }, paidAmount: { amount: number, currency: string } }> };
+export type PaymentScheduleFieldsFragment = { state: PaymentScheduleState, deadline: string | null, summary: string, currency: string, cancellationRule: string | null, total: { amount: number, currency: string }, outstanding: { amount: number, currency: string }, installments: Array<{ kind: InstallmentKind, status: InstallmentStatus, dueTrigger: InstallmentDueTrigger, dueDays: number | null, dueDate: string | null, paidAt: string | null, amount: { amount: number, currency: string }, paidAmount: { amount: number, currency: string } }>, paymentProofs: Array<{ id: string, status: PaymentProofStatus, installment: InstallmentKind, reference: string, note: string, fileName: string, contentType: string, size: number, url: string, rejectionReason: string | null, createdAt: string, decidedAt: string | null, amount: { amount: number, currency: string } }> };
+
+export type PaymentProofFieldsFragment = { id: string, status: PaymentProofStatus, installment: InstallmentKind, reference: string, note: string, fileName: string, contentType: string, size: number, url: string, rejectionReason: string | null, createdAt: string, decidedAt: string | null, amount: { amount: number, currency: string } };
 
 export type OrderPaymentRecordMutationVariables = Exact<{
   orderId: string | number;
@@ -385,7 +395,30 @@ export type OrderPaymentScheduleQueryVariables = Exact<{
 }>;
 
 
-export type OrderPaymentScheduleQuery = { orderPaymentSchedule: { state: PaymentScheduleState, deadline: string | null, summary: string, currency: string, cancellationRule: string | null, total: { amount: number, currency: string }, outstanding: { amount: number, currency: string }, installments: Array<{ kind: InstallmentKind, status: InstallmentStatus, dueTrigger: InstallmentDueTrigger, dueDays: number | null, dueDate: string | null, paidAt: string | null, amount: { amount: number, currency: string }, paidAmount: { amount: number, currency: string } }> } | null };
+export type OrderPaymentScheduleQuery = { orderPaymentSchedule: { state: PaymentScheduleState, deadline: string | null, summary: string, currency: string, cancellationRule: string | null, total: { amount: number, currency: string }, outstanding: { amount: number, currency: string }, installments: Array<{ kind: InstallmentKind, status: InstallmentStatus, dueTrigger: InstallmentDueTrigger, dueDays: number | null, dueDate: string | null, paidAt: string | null, amount: { amount: number, currency: string }, paidAmount: { amount: number, currency: string } }>, paymentProofs: Array<{ id: string, status: PaymentProofStatus, installment: InstallmentKind, reference: string, note: string, fileName: string, contentType: string, size: number, url: string, rejectionReason: string | null, createdAt: string, decidedAt: string | null, amount: { amount: number, currency: string } }> } | null };
+
+export type PaymentProofAcceptMutationVariables = Exact<{
+  id: string | number;
+  amount?: number | string | null | undefined;
+}>;
+
+
+export type PaymentProofAcceptMutation = { paymentProofAccept: { paymentProof: { id: string, status: PaymentProofStatus, installment: InstallmentKind, reference: string, note: string, fileName: string, contentType: string, size: number, url: string, rejectionReason: string | null, createdAt: string, decidedAt: string | null, amount: { amount: number, currency: string } } | null, openOrderErrors: Array<{ field: string | null, code: OpenOrderErrorCode, message: string | null }> } | null };
+
+export type PaymentProofRejectMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type PaymentProofRejectMutation = { paymentProofReject: { paymentProof: { id: string, status: PaymentProofStatus, installment: InstallmentKind, reference: string, note: string, fileName: string, contentType: string, size: number, url: string, rejectionReason: string | null, createdAt: string, decidedAt: string | null, amount: { amount: number, currency: string } } | null, openOrderErrors: Array<{ field: string | null, code: OpenOrderErrorCode, message: string | null }> } | null };
+
+export type PendingPaymentProofsQueryVariables = Exact<{
+  first: number;
+}>;
+
+
+export type PendingPaymentProofsQuery = { paymentProofs: { totalCount: number | null, edges: Array<{ node: { id: string, status: PaymentProofStatus, installment: InstallmentKind, reference: string, note: string, fileName: string, contentType: string, size: number, url: string, rejectionReason: string | null, createdAt: string, decidedAt: string | null, order: { id: string, number: string | null, userEmail: string | null } | null, amount: { amount: number, currency: string } } }> } | null };
 
 export type ProductionJobQueryVariables = Exact<{
   id: string | number;

@@ -184,6 +184,16 @@ export const STAFF_USERS = /* GraphQL */ `
 // state: where the order stands (AWAITING_DEPOSIT … LAPSED); deadline: when it
 // is cancelled automatically unless the deposit is paid or staff confirm it;
 // summary: one sentence saying so, in the request's language (Accept-Language).
+// A buyer's transfer proof (bukti transfer): nothing is paid until staff
+// accept it; url is the receipt, read with the staff member's JWT.
+const PAYMENT_PROOF_FIELDS = /* GraphQL */ `
+  fragment PaymentProofFields on PaymentProof {
+    id status installment reference note fileName contentType size url
+    rejectionReason createdAt decidedAt
+    amount { amount currency }
+  }
+`;
+
 const PAYMENT_SCHEDULE_FIELDS = /* GraphQL */ `
   fragment PaymentScheduleFields on PaymentSchedule {
     state
@@ -198,7 +208,9 @@ const PAYMENT_SCHEDULE_FIELDS = /* GraphQL */ `
       amount { amount currency }
       paidAmount { amount currency }
     }
+    paymentProofs { ...PaymentProofFields }
   }
+  ${PAYMENT_PROOF_FIELDS}
 `;
 
 export const ORDER_PAYMENT_SCHEDULE = /* GraphQL */ `
@@ -226,6 +238,36 @@ export const ORDER_PAYMENT_RECORD = /* GraphQL */ `
     }
   }
   ${OPEN_ORDER_ERROR_FIELDS}
+`;
+
+export const PENDING_PAYMENT_PROOFS = /* GraphQL */ `
+  query PendingPaymentProofs($first: Int!) {
+    paymentProofs(first: $first, filter: { status: [PENDING] }) {
+      totalCount
+      edges { node { ...PaymentProofFields order { id number userEmail } } }
+    }
+  }
+  ${PAYMENT_PROOF_FIELDS}
+`;
+
+export const PAYMENT_PROOF_ACCEPT = /* GraphQL */ `
+  mutation PaymentProofAccept($id: ID!, $amount: PositiveDecimal) {
+    paymentProofAccept(id: $id, amount: $amount) {
+      paymentProof { ...PaymentProofFields }
+      openOrderErrors { ...OpenOrderErrorFields }
+    }
+  }
+  ${PAYMENT_PROOF_FIELDS}${OPEN_ORDER_ERROR_FIELDS}
+`;
+
+export const PAYMENT_PROOF_REJECT = /* GraphQL */ `
+  mutation PaymentProofReject($id: ID!, $reason: String!) {
+    paymentProofReject(id: $id, reason: $reason) {
+      paymentProof { ...PaymentProofFields }
+      openOrderErrors { ...OpenOrderErrorFields }
+    }
+  }
+  ${PAYMENT_PROOF_FIELDS}${OPEN_ORDER_ERROR_FIELDS}
 `;
 
 // ------------------------------------------------------------------- catalog

@@ -28,6 +28,7 @@ function schedule(patch: Partial<PaymentSchedule> = {}): PaymentSchedule {
       { kind: "DEPOSIT", status: "DUE", dueTrigger: "AT_CHECKOUT", dueDays: null, dueDate: "2026-12-02", amount: idr(125000), paidAmount: idr(0), paidAt: null },
       { kind: "BALANCE", status: "PENDING", dueTrigger: "ON_READY", dueDays: null, dueDate: null, amount: idr(125000), paidAmount: idr(0), paidAt: null },
     ],
+    paymentProofs: [],
     ...patch,
   };
 }

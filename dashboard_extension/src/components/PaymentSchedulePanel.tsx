@@ -1,7 +1,8 @@
 // The order's payment schedule: first where the order stands (the server's
 // one-sentence summary, its state and the deadline before it is cancelled
 // automatically, with a way to extend that deadline), then the installments
-// (deposit, balance) and recording money received.
+// (deposit, balance), the buyer's transfer proofs to accept or reject, and
+// recording money received.
 import { Box, Button, Text } from "@saleor/macaw-ui";
 import { useEffect, useState } from "react";
 import { request } from "../api/client";
@@ -15,6 +16,7 @@ import type {
   PaymentScheduleState,
 } from "../api/generated";
 import { useI18n } from "../i18n";
+import { PaymentProofList } from "./PaymentProofs";
 import { Badge, Card, Input, Notice } from "./ui";
 
 type Tone = "default" | "critical" | "warning" | "success" | "info";
@@ -77,8 +79,11 @@ export function PaymentSchedulePanel({
   onSchedule,
   refreshKey,
   confirmStage,
+  orderNumber,
 }: {
   orderId: string;
+  /** The order's number, as staff say it (the receipt's description). */
+  orderNumber?: string | null;
   onRecorded?: () => void;
   /** Told the schedule each time it is (re)loaded; keep it stable (useCallback). */
   onSchedule?: (schedule: PaymentSchedule | null) => void;
@@ -270,6 +275,16 @@ export function PaymentSchedulePanel({
               </tbody>
             </table>
           </div>
+          {schedule.paymentProofs.length > 0 && (
+            <PaymentProofList
+              proofs={schedule.paymentProofs}
+              orderNumber={orderNumber}
+              onDecided={() => {
+                void reload();
+                onRecorded?.();
+              }}
+            />
+          )}
           <Text size={2}>
             {t("outstanding")}: <strong>{formatMoney(outstanding, schedule.currency)}</strong>
           </Text>

@@ -1,7 +1,7 @@
 // How a job's facts are shown wherever it appears: specs, late badge, payment.
 import { Box, Text } from "@saleor/macaw-ui";
 import { useState } from "react";
-import { session } from "../auth/session";
+import { downloadPrivateFile } from "../api/files";
 import type { JobCard, Spec } from "../api/types";
 import { useI18n } from "../i18n";
 import { Badge } from "./ui";
@@ -76,23 +76,8 @@ export function specText(spec: ShownSpec, words: SpecWords): string {
   return String(value);
 }
 
-async function downloadSpecFile(uploadId: string) {
-  const token = await session.validToken();
-  const response = await fetch(`/openorder/spec-files/${encodeURIComponent(uploadId)}/`, {
-    headers: token ? { Authorization: `JWT ${token}` } : {},
-  });
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  const disposition = response.headers.get("Content-Disposition") || "";
-  const match = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition);
-  const name = match ? decodeURIComponent(match[1]) : uploadId;
-  const url = URL.createObjectURL(await response.blob());
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = name;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10000);
+function downloadSpecFile(uploadId: string) {
+  return downloadPrivateFile(`/openorder/spec-files/${encodeURIComponent(uploadId)}/`, uploadId);
 }
 
 /** One spec exactly as the buyer gave it. Always text nodes: never HTML. */

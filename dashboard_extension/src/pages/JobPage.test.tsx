@@ -29,6 +29,7 @@ const waiting: PaymentSchedule = {
   summary: "Nothing to pay now. Waiting for the shop to confirm the order by 3 Dec 2026, 19:00.",
   currency: "IDR", total: { amount: 85000, currency: "IDR" }, outstanding: { amount: 85000, currency: "IDR" }, cancellationRule: null,
   installments: [{ kind: "BALANCE", status: "PENDING", dueTrigger: "ON_READY", dueDays: null, dueDate: null, amount: { amount: 85000, currency: "IDR" }, paidAmount: money, paidAt: null }],
+  paymentProofs: [],
 };
 
 describe("a job whose order waits for confirmation", () => {

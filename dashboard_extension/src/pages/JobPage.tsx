@@ -166,6 +166,7 @@ export function JobPage({ id }: { id: string }) {
             onSchedule={onSchedule}
             refreshKey={job.version}
             confirmStage={confirmStage?.label ?? null}
+            orderNumber={job.order.number}
           />
 
           <Card title={t("timeline")} data-testid="timeline">

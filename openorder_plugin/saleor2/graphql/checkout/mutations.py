@@ -10,10 +10,10 @@ from saleor.checkout.models import Checkout as CheckoutModel
 from saleor.product.models import ProductVariant as ProductVariantModel
 
 from ....errors import (
-    OpenOrderError as DomainError,
     OpenOrderErrorCode as Code,
     Problems,
 )
+from ....api.uploads import uploaded_file
 from ....specs import files, lines as spec_lines
 from ..core import OpenOrderMutation, node_or_error, pk_from_global_id
 from ..specs.types import NotText, SpecFile, SpecValueInput
@@ -139,9 +139,5 @@ class SpecFileUpload(OpenOrderMutation):
 
     @classmethod
     def perform_mutation(cls, _root, info, checkout_token, file):
-        uploaded = info.context.FILES.get(file) if isinstance(file, str) else None
-        if uploaded is None:
-            raise DomainError.single(
-                "file", Code.REQUIRED, gettext("Send the file in a multipart request.")
-            )
+        uploaded = uploaded_file(info, file)
         return SpecFileUpload(upload=files.store_upload(checkout_token, uploaded))

@@ -1,14 +1,20 @@
+import uuid
+
 import graphene
 from django.conf import settings
 from saleor.core.permissions import OrderPermissions
+from saleor.graphql.core.types import Upload
 from saleor.graphql.order.types import Order
 from saleor.order.models import Order as OrderModel
 
+from ....api.payment_enums import InstallmentKindEnum
+from ....api.uploads import uploaded_file
+from ....payments import proofs as payment_proofs
 from ....payments import schedule as payment_schedule
 from ....payments import window as payment_window
-from ..core import OpenOrderMutation, node_or_error
+from ..core import OpenOrderMutation, node_or_error, pk_from_global_id
 from .scalars import PositiveDecimal
-from .types import PaymentRecord, PaymentSchedule
+from .types import PaymentProof, PaymentRecord, PaymentSchedule
 
 
 class OrderPaymentRecord(OpenOrderMutation):
@@ -87,3 +93,117 @@ class OrderPaymentDeadlineExtend(OpenOrderMutation):
             order, deadline, user=info.context.user
         )
         return cls(payment_schedule=payment_schedule.schedule_for_order(schedule.order))
+
+
+class PaymentProofUpload(OpenOrderMutation):
+    payment_proof = graphene.Field(PaymentProof, description="The proof, PENDING.")
+    payment_schedule = graphene.Field(
+        PaymentSchedule, description="The order's schedule: still owed until accepted."
+    )
+
+    class Arguments:
+        token = graphene.UUID(
+            required=True, description="The order's token: the buyer's credential."
+        )
+        file = Upload(
+            required=True,
+            description="The transfer receipt: an image or a PDF (multipart request).",
+        )
+        installment = InstallmentKindEnum(
+            description="What it pays: DEPOSIT or BALANCE; default: the first still owed."
+        )
+        amount = PositiveDecimal(
+            description="What was transferred; default: what is owed on the installment."
+        )
+        reference = graphene.String(
+            description="The transfer's reference or the sender's name (at most 255)."
+        )
+        note = graphene.String(description="A note to the shop (at most 1000).")
+
+    class Meta:
+        description = (
+            "The buyer sends a transfer receipt (bukti transfer) for an installment. "
+            "Nothing counts as paid until staff accept it; staff are told."
+        )
+
+    @classmethod
+    def perform_mutation(cls, _root, info, token, file, **data):
+        proof = payment_proofs.upload_proof(
+            token,
+            uploaded_file(info, file),
+            installment_kind=data.get("installment"),
+            amount=data.get("amount"),
+            reference=data.get("reference"),
+            note=data.get("note"),
+        )
+        return cls(
+            payment_proof=proof,
+            payment_schedule=payment_schedule.schedule_for_order(proof.order),
+        )
+
+
+class PaymentProofDecision(OpenOrderMutation):
+    payment_proof = graphene.Field(PaymentProof)
+    payment_schedule = graphene.Field(PaymentSchedule)
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def proof_pk(cls, global_id):
+        return pk_from_global_id(global_id, "PaymentProof", "id", uuid.UUID)
+
+    @classmethod
+    def success(cls, proof):
+        return cls(
+            payment_proof=proof,
+            payment_schedule=payment_schedule.schedule_for_order(proof.order),
+        )
+
+
+class PaymentProofAccept(PaymentProofDecision):
+    class Arguments:
+        id = graphene.ID(required=True, description="ID of the proof.")
+        amount = PositiveDecimal(
+            description="What arrived, when it differs from what the buyer said."
+        )
+        reference = graphene.String(
+            description="The bank's reference; default: the buyer's."
+        )
+
+    class Meta:
+        description = (
+            "The money is in the shop's account: record it against the order "
+            "(as orderPaymentRecord does) and tell the buyer. Accepting twice "
+            "records once."
+        )
+        permissions = (OrderPermissions.MANAGE_ORDERS,)
+
+    @classmethod
+    def perform_mutation(cls, _root, info, id, amount=None, reference=None):
+        proof = payment_proofs.accept_proof(
+            cls.proof_pk(id), user=info.context.user, amount=amount, reference=reference
+        )
+        return cls.success(proof)
+
+
+class PaymentProofReject(PaymentProofDecision):
+    class Arguments:
+        id = graphene.ID(required=True, description="ID of the proof.")
+        reason = graphene.String(
+            required=True, description="Why, for the buyer (at most 500 characters)."
+        )
+
+    class Meta:
+        description = (
+            "No such money arrived, or the receipt cannot be read: nothing is "
+            "recorded and the buyer is told the reason."
+        )
+        permissions = (OrderPermissions.MANAGE_ORDERS,)
+
+    @classmethod
+    def perform_mutation(cls, _root, info, id, reason):
+        proof = payment_proofs.reject_proof(
+            cls.proof_pk(id), reason=reason, user=info.context.user
+        )
+        return cls.success(proof)

@@ -2,6 +2,7 @@ import graphene
 from prices import Money
 from saleor.graphql.core.connection import CountableDjangoObjectType
 from saleor.graphql.core.types import Money as MoneyType
+from saleor.graphql.order.types import Order
 
 from .... import models
 from ....payments.schedule import outstanding, schedule_for_order  # noqa: F401 (selector for other types)
@@ -10,8 +11,13 @@ from ....api.payment_enums import (
     InstallmentDueTriggerEnum,
     InstallmentKindEnum,
     InstallmentStatusEnum,
+    PaymentProofStatusEnum,
     PaymentScheduleStateEnum,
 )
+from ....api.ids import as_uuid
+from ....api.payment_proofs import PaymentProofResolvers
+from ....payments.selectors import proofs_of_order, staff_proofs
+from ..core import is_production_staff
 
 
 def _money(amount, currency):
@@ -73,6 +79,11 @@ class PaymentSchedule(CountableDjangoObjectType):
             "next, in the request's language (Accept-Language: en or id)."
         ),
     )
+    payment_proofs = graphene.List(
+        graphene.NonNull(lambda: PaymentProof),
+        required=True,
+        description="The buyer's transfer proofs for this order, oldest first.",
+    )
 
     class Meta:
         description = (
@@ -114,6 +125,10 @@ class PaymentSchedule(CountableDjangoObjectType):
     def resolve_summary(root, _info):
         return summary(root)
 
+    @staticmethod
+    def resolve_payment_proofs(root, _info):
+        return proofs_of_order(root.order_id)
+
 
 class PaymentRecord(CountableDjangoObjectType):
     amount = graphene.Field(MoneyType, required=True)
@@ -127,3 +142,62 @@ class PaymentRecord(CountableDjangoObjectType):
     @staticmethod
     def resolve_amount(root, _info):
         return _money(root.amount, root.currency)
+
+
+class PaymentProof(PaymentProofResolvers, CountableDjangoObjectType):
+    status = PaymentProofStatusEnum(
+        required=True,
+        description="PENDING until staff check it; ACCEPTED once its money is recorded.",
+    )
+    installment = InstallmentKindEnum(
+        required=True, description="What the buyer paid: DEPOSIT or BALANCE."
+    )
+    amount = graphene.Field(
+        MoneyType, required=True, description="What the buyer says they transferred."
+    )
+    reference = graphene.String(
+        required=True, description="The buyer's transfer reference or sender name."
+    )
+    note = graphene.String(required=True, description="The buyer's note to the shop.")
+    file_name = graphene.String(required=True, description="The receipt's file name.")
+    content_type = graphene.String(
+        required=True, description="The receipt's type, found from its content."
+    )
+    size = graphene.Int(required=True, description="Size in bytes.")
+    url = graphene.String(
+        required=True,
+        description=(
+            "Where to see the receipt: the buyer adds `?token=` with the order's "
+            "token; staff send their JWT."
+        ),
+    )
+    rejection_reason = graphene.String(
+        description="Why staff rejected it (the buyer is told the same)."
+    )
+    decided_at = graphene.DateTime(description="When staff accepted or rejected it.")
+    payment_record = graphene.Field(
+        PaymentRecord, description="The money recorded when it was accepted."
+    )
+    order = graphene.Field(
+        Order, description="The order it pays into. Staff only (null for buyers)."
+    )
+
+    class Meta:
+        description = (
+            "A buyer's transfer receipt (bukti transfer) for an installment. It "
+            "moves no money: the installment stays owed until staff accept it."
+        )
+        interfaces = [graphene.relay.Node]
+        model = models.PaymentProof
+        only_fields = ["id", "created_at"]
+
+    @classmethod
+    def get_node(cls, info, id):
+        # Read by ID only by staff; the buyer reads their order's schedule.
+        if not is_production_staff(info):
+            return None
+        return staff_proofs().filter(pk=as_uuid(id)).first() if as_uuid(id) else None
+
+    @staticmethod
+    def resolve_order(root, info):
+        return root.order if is_production_staff(info) else None

@@ -23,10 +23,10 @@ from saleor.product.models import ProductVariant as ProductVariantModel
 from saleor.webhook.event_types import WebhookEventAsyncType
 
 from ....errors import (
-    OpenOrderError as DomainError,
     OpenOrderErrorCode as Code,
     Problems,
 )
+from ....api.uploads import uploaded_file
 from ....specs import files, lines as spec_lines
 from ..core import DOC_CATEGORY, OpenOrderMutation, node_or_error, pk_from_global_id
 from ..specs.types import NotText, SpecFile, SpecValueInput
@@ -172,9 +172,5 @@ class SpecFileUpload(OpenOrderMutation):
 
     @classmethod
     def perform_mutation(cls, _root, info, /, *, checkout_token, file):
-        uploaded = info.context.FILES.get(file) if isinstance(file, str) else None
-        if uploaded is None:
-            raise DomainError.single(
-                "file", Code.REQUIRED, gettext("Send the file in a multipart request.")
-            )
+        uploaded = uploaded_file(info, file)
         return cls(upload=files.store_upload(checkout_token, uploaded))

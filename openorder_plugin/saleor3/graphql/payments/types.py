@@ -4,25 +4,33 @@ currency."""
 
 import graphene
 from prices import Money
+from saleor.graphql.core.connection import CountableConnection
+from saleor.graphql.core.context import SyncWebhookControlContext
 from saleor.graphql.core.scalars import Date, DateTime
 from saleor.graphql.core.types import BaseObjectType, ModelObjectType, NonNullList
 from saleor.graphql.core.types import Money as MoneyType
+from saleor.graphql.order.types import Order
 
 from .... import models
 from ....api.payment_enums import (
     InstallmentDueTriggerEnum,
     InstallmentKindEnum,
     InstallmentStatusEnum,
+    PaymentProofStatusEnum,
     PaymentScheduleStateEnum,
 )
+from ....api.ids import as_uuid
+from ....api.payment_proofs import PaymentProofResolvers
 from ....payments.schedule import outstanding
+from ....payments.selectors import proofs_of_order, staff_proofs
 from ....payments.status import schedule_state, summary
-from ..core import DOC_CATEGORY
+from ..core import DOC_CATEGORY, is_production_staff
 
 for _enum in (
     InstallmentKindEnum,
     InstallmentDueTriggerEnum,
     InstallmentStatusEnum,
+    PaymentProofStatusEnum,
     PaymentScheduleStateEnum,
 ):
     _enum.doc_category = DOC_CATEGORY
@@ -87,6 +95,11 @@ class PaymentSchedule(ModelObjectType[models.PaymentSchedule]):
             "next, in the request's language (Accept-Language: en or id)."
         ),
     )
+    payment_proofs = NonNullList(
+        lambda: PaymentProof,
+        required=True,
+        description="The buyer's transfer proofs for this order, oldest first.",
+    )
 
     class Meta:
         description = (
@@ -128,6 +141,10 @@ class PaymentSchedule(ModelObjectType[models.PaymentSchedule]):
     def resolve_summary(root, _info):
         return summary(root)
 
+    @staticmethod
+    def resolve_payment_proofs(root, _info):
+        return proofs_of_order(root.order_id)
+
 
 class PaymentRecord(ModelObjectType[models.PaymentRecord]):
     id = graphene.GlobalID(required=True, description="The ID of the record.")
@@ -145,3 +162,72 @@ class PaymentRecord(ModelObjectType[models.PaymentRecord]):
     @staticmethod
     def resolve_amount(root, _info):
         return Money(root.amount, root.currency)
+
+
+class PaymentProof(PaymentProofResolvers, ModelObjectType[models.PaymentProof]):
+    id = graphene.GlobalID(required=True, description="The ID of the proof.")
+    status = PaymentProofStatusEnum(
+        required=True,
+        description="PENDING until staff check it; ACCEPTED once its money is recorded.",
+    )
+    installment = InstallmentKindEnum(
+        required=True, description="What the buyer paid: DEPOSIT or BALANCE."
+    )
+    amount = graphene.Field(
+        MoneyType, required=True, description="What the buyer says they transferred."
+    )
+    reference = graphene.String(
+        required=True, description="The buyer's transfer reference or sender name."
+    )
+    note = graphene.String(required=True, description="The buyer's note to the shop.")
+    file_name = graphene.String(required=True, description="The receipt's file name.")
+    content_type = graphene.String(
+        required=True, description="The receipt's type, found from its content."
+    )
+    size = graphene.Int(required=True, description="Size in bytes.")
+    url = graphene.String(
+        required=True,
+        description=(
+            "Where to see the receipt: the buyer adds `?token=` with the order's "
+            "token; staff send their JWT."
+        ),
+    )
+    rejection_reason = graphene.String(
+        description="Why staff rejected it (the buyer is told the same)."
+    )
+    created_at = DateTime(required=True)
+    decided_at = DateTime(description="When staff accepted or rejected it.")
+    payment_record = graphene.Field(
+        PaymentRecord, description="The money recorded when it was accepted."
+    )
+    order = graphene.Field(
+        Order, description="The order it pays into. Staff only (null for buyers)."
+    )
+
+    class Meta:
+        description = (
+            "A buyer's transfer receipt (bukti transfer) for an installment. It "
+            "moves no money: the installment stays owed until staff accept it."
+        )
+        doc_category = DOC_CATEGORY
+        interfaces = [graphene.relay.Node]
+        model = models.PaymentProof
+
+    @classmethod
+    def get_node(cls, info, id):
+        # Read by ID only by staff; the buyer reads their order's schedule.
+        if not is_production_staff(info) or as_uuid(id) is None:
+            return None
+        return staff_proofs().filter(pk=as_uuid(id)).first()
+
+    @staticmethod
+    def resolve_order(root, info):
+        if not is_production_staff(info):
+            return None
+        return SyncWebhookControlContext(node=root.order, allow_sync_webhooks=False)
+
+
+class PaymentProofCountableConnection(CountableConnection):
+    class Meta:
+        doc_category = DOC_CATEGORY
+        node = PaymentProof

@@ -1,0 +1,224 @@
+// Buyers' transfer proofs (bukti transfer): the receipt, what the buyer says
+// they sent, and, while it waits, staff's two answers: the money arrived
+// (accept: the payment is recorded) or it did not (reject, with a reason the
+// buyer is told). Nothing counts as paid before an accept.
+import { Box, Button, Text } from "@saleor/macaw-ui";
+import { useEffect, useState } from "react";
+import { request } from "../api/client";
+import { fetchPrivateFile } from "../api/files";
+import { PAYMENT_PROOF_ACCEPT, PAYMENT_PROOF_REJECT } from "../api/operations";
+import type {
+  PaymentProofAcceptMutation,
+  PaymentProofFieldsFragment,
+  PaymentProofRejectMutation,
+  PaymentProofStatus,
+} from "../api/generated";
+import { useI18n } from "../i18n";
+import { Badge, Input, Notice } from "./ui";
+
+export type PaymentProof = PaymentProofFieldsFragment;
+
+const STATUS_TONE: Record<PaymentProofStatus, "warning" | "success" | "critical"> = {
+  PENDING: "warning",
+  ACCEPTED: "success",
+  REJECTED: "critical",
+};
+
+/** The receipt, read with the staff member's token: an image shown in place
+ * (staff compare it with the bank's app on the same phone), a PDF opened. */
+function Receipt({ proof, orderNumber }: { proof: PaymentProof; orderNumber?: string | null }) {
+  const { t } = useI18n();
+  const [shown, setShown] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const isImage = proof.contentType.startsWith("image/");
+  useEffect(() => () => void (shown && URL.revokeObjectURL(shown)), [shown]);
+
+  const show = async () => {
+    setError(null);
+    try {
+      const { blob } = await fetchPrivateFile(proof.url, proof.fileName);
+      const url = URL.createObjectURL(blob);
+      if (isImage) setShown(url);
+      else {
+        window.open(url, "_blank", "noopener");
+        setTimeout(() => URL.revokeObjectURL(url), 60000);
+      }
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  return (
+    <Box display="flex" flexDirection="column" gap={2}>
+      <Box>
+        {shown ? (
+          <Button variant="tertiary" size="small" onClick={() => setShown(null)}>
+            {t("hideReceipt")}
+          </Button>
+        ) : (
+          <Button variant="secondary" size="small" onClick={() => void show()} data-testid="show-receipt">
+            {isImage ? t("showReceipt") : t("openReceipt")}
+          </Button>
+        )}
+      </Box>
+      {shown && (
+        <img
+          src={shown}
+          alt={orderNumber ? t("receiptOf", { number: orderNumber }) : proof.fileName}
+          className="oo-receipt"
+          data-testid="receipt-image"
+        />
+      )}
+      {error && <Notice tone="critical">{`${t("errorPrefix")}: ${error}`}</Notice>}
+    </Box>
+  );
+}
+
+export function PaymentProofItem({
+  proof: given,
+  orderNumber,
+  onDecided,
+}: {
+  proof: PaymentProof;
+  orderNumber?: string | null;
+  /** Told the proof as decided, after the server took the decision. */
+  onDecided?: (proof: PaymentProof) => void;
+}) {
+  const { t, tx, formatMoney, formatDateTime } = useI18n();
+  // The decision as the server answered it, until the list is reloaded.
+  const [decided, setDecided] = useState<PaymentProof | null>(null);
+  const proof = decided && decided.id === given.id ? decided : given;
+  const [amount, setAmount] = useState(String(given.amount.amount));
+  const [reason, setReason] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [feedback, setFeedback] = useState<{ tone: "critical" | "success"; text: string } | null>(null);
+
+  const decide = async (accept: boolean) => {
+    setBusy(true);
+    setFeedback(null);
+    try {
+      const result = accept
+        ? (await request<PaymentProofAcceptMutation>(PAYMENT_PROOF_ACCEPT, { id: proof.id, amount })).paymentProofAccept
+        : (await request<PaymentProofRejectMutation>(PAYMENT_PROOF_REJECT, { id: proof.id, reason })).paymentProofReject;
+      const errors = result?.openOrderErrors ?? [];
+      if (errors.length) {
+        setFeedback({ tone: "critical", text: `${t("errorPrefix")}: ${errors.map((e) => e.message ?? e.code).join("; ")}` });
+        return;
+      }
+      setFeedback({ tone: "success", text: accept ? t("proofAccepted") : t("proofRejected") });
+      if (result?.paymentProof) {
+        setDecided(result.paymentProof);
+        onDecided?.(result.paymentProof);
+      }
+    } catch (e) {
+      setFeedback({ tone: "critical", text: `${t("errorPrefix")}: ${(e as Error).message}` });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const pending = proof.status === "PENDING";
+  return (
+    <Box
+      as="li"
+      display="flex"
+      flexDirection="column"
+      gap={2}
+      padding={3}
+      borderRadius={3}
+      borderStyle="solid"
+      borderWidth={1}
+      borderColor="default1"
+      data-testid="payment-proof"
+      data-status={proof.status}
+      data-proof-id={proof.id}
+    >
+      <Box display="flex" justifyContent="space-between" alignItems="center" gap={2} flexWrap="wrap">
+        <Text size={4} fontWeight="bold" data-testid="proof-amount">
+          {formatMoney(proof.amount.amount, proof.amount.currency)}
+        </Text>
+        <Badge tone={STATUS_TONE[proof.status]} data-testid="proof-status">
+          {tx("proofStatus", proof.status)}
+        </Badge>
+      </Box>
+      <Text size={2}>
+        {t("proofFor", { installment: tx("installment", proof.installment) })} ·{" "}
+        {t("proofSent", { when: formatDateTime(proof.createdAt) })}
+      </Text>
+      {proof.reference && (
+        <Text size={2} className="oo-pre">
+          {t("proofReference")}: {proof.reference}
+        </Text>
+      )}
+      {proof.note && (
+        <Text size={2} className="oo-pre">
+          {t("proofNote")}: {proof.note}
+        </Text>
+      )}
+      {proof.rejectionReason && (
+        <Text size={2} className="oo-pre" data-testid="proof-reason">
+          {proof.rejectionReason}
+        </Text>
+      )}
+      <Receipt proof={proof} orderNumber={orderNumber} />
+      {pending && (
+        <Box display="flex" flexDirection="column" gap={2} data-testid="proof-decision">
+          <Text size={2} color="default2">
+            {t("proofNothingCounts")}
+          </Text>
+          <Box display="flex" gap={2} alignItems="flex-end" flexWrap="wrap">
+            <Box __minWidth="0" __flex="1 1 160px">
+              <Input
+                label={t("amountReceived")}
+                type="number"
+                name="proofAmount"
+                value={amount}
+                onChange={(e) => setAmount(e.target.value)}
+              />
+            </Box>
+            <Button disabled={busy || !amount} onClick={() => void decide(true)}>
+              {t("acceptProof")}
+            </Button>
+          </Box>
+          <Box display="flex" gap={2} alignItems="flex-end" flexWrap="wrap">
+            <Box __minWidth="0" __flex="1 1 200px">
+              <Input label={t("rejectReason")} name="proofReason" value={reason} onChange={(e) => setReason(e.target.value)} />
+            </Box>
+            <Button variant="secondary" disabled={busy || !reason.trim()} onClick={() => void decide(false)}>
+              {t("rejectProof")}
+            </Button>
+          </Box>
+        </Box>
+      )}
+      {feedback && (
+        <Notice tone={feedback.tone} data-testid="proof-feedback">
+          {feedback.text}
+        </Notice>
+      )}
+    </Box>
+  );
+}
+
+export function PaymentProofList({
+  proofs,
+  orderNumber,
+  onDecided,
+}: {
+  proofs: PaymentProof[];
+  orderNumber?: string | null;
+  onDecided?: (proof: PaymentProof) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <Box display="flex" flexDirection="column" gap={2} data-testid="payment-proofs">
+      <Text as="h3" size={4} fontWeight="bold">
+        {t("paymentProofs")}
+      </Text>
+      <Box as="ul" display="flex" flexDirection="column" gap={2} className="oo-plain-list">
+        {proofs.map((proof) => (
+          <PaymentProofItem key={proof.id} proof={proof} orderNumber={orderNumber} onDecided={onDecided} />
+        ))}
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,35 @@
+"""Reads of transfer proofs: staff's queue, an order's proofs, and who may
+see a receipt's file."""
+
+from ..host import get_host
+from ..models import PaymentProof
+
+
+def staff_proofs():
+    """Every proof, oldest first (the order staff work through them)."""
+    return PaymentProof.objects.select_related("order", "payment_record", "decided_by")
+
+
+def filtered(queryset, *, status=None):
+    if status:
+        queryset = queryset.filter(status__in=list(status))
+    return queryset
+
+
+def proofs_of_order(order_id):
+    return list(
+        PaymentProof.objects.select_related("payment_record").filter(order_id=order_id)
+    )
+
+
+def readable_proof(proof_id, *, token=None, staff_user=None):
+    """The proof if the caller may see its receipt: staff who manage orders,
+    or the buyer holding the order's token."""
+    proof = PaymentProof.objects.select_related("order").filter(pk=proof_id).first()
+    if proof is None:
+        return None
+    if staff_user is not None and staff_user.has_perm("order.manage_orders"):
+        return proof
+    if token and get_host().order_token(proof.order) == str(token):
+        return proof
+    return None
