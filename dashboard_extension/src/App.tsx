@@ -112,14 +112,14 @@ export function App() {
                 {t("board")}
               </Text>
             </Link>
-            <Link to={paths.proofs()} aria-current={active === "proofs" ? "page" : undefined} style={{ textDecoration: "none" }} data-testid="nav-proofs">
-              <Text fontWeight={active === "proofs" ? "bold" : "regular"} color={active === "proofs" ? "default1" : "default2"}>
-                {t("paymentProofs")}
-              </Text>
-            </Link>
             <Link to={paths.settings()} aria-current={active === "settings" ? "page" : undefined} style={{ textDecoration: "none" }}>
               <Text fontWeight={active === "settings" ? "bold" : "regular"} color={active === "settings" ? "default1" : "default2"}>
                 {t("settings")}
+              </Text>
+            </Link>
+            <Link to={paths.proofs()} aria-current={active === "proofs" ? "page" : undefined} style={{ textDecoration: "none" }} data-testid="nav-proofs">
+              <Text fontWeight={active === "proofs" ? "bold" : "regular"} color={active === "proofs" ? "default1" : "default2"}>
+                {t("paymentProofs")}
               </Text>
             </Link>
           </Box>
