@@ -47,6 +47,8 @@ class OpenOrderErrorCode:
     # Transfer proofs: nothing is owed on the installment; the order has as
     # many proofs waiting for staff as it may.
     ALREADY_PAID = "ALREADY_PAID"
+    # Design approval: the job waits for the buyer to approve its proof.
+    PROOF_NOT_APPROVED = "PROOF_NOT_APPROVED"
     TOO_MANY_PENDING = "TOO_MANY_PENDING"
     # A spec given as `value` where its field takes `values`, or the reverse.
     VALUE_KIND_MISMATCH = "VALUE_KIND_MISMATCH"

@@ -4,7 +4,12 @@ adds them to its Saleor's."""
 from django.urls import re_path
 
 from .app_manifest import app_manifest, app_register
-from .views import dashboard_extension, payment_proof_file, spec_file
+from .views import (
+    dashboard_extension,
+    design_proof_file,
+    payment_proof_file,
+    spec_file,
+)
 
 urlpatterns = [
     re_path(
@@ -16,6 +21,11 @@ urlpatterns = [
         r"^openorder/payment-proofs/(?P<proof_id>[0-9a-f-]{36})/$",
         payment_proof_file,
         name="openorder-payment-proof-file",
+    ),
+    re_path(
+        r"^openorder/design-proofs/(?P<proof_id>[0-9a-f-]{36})/$",
+        design_proof_file,
+        name="openorder-design-proof-file",
     ),
     re_path(r"^dashboard-extension/api/manifest$", app_manifest, name="app-manifest"),
     re_path(r"^dashboard-extension/api/register$", app_register, name="app-register"),

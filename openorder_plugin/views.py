@@ -10,6 +10,7 @@ from django.views.static import serve
 from .host import get_host
 from .files import open_stored
 from .payments.selectors import readable_proof
+from .production.selectors import readable_design_proof
 from .specs.files import readable_upload
 
 
@@ -42,6 +43,11 @@ def payment_proof_file(request, proof_id):
     """A buyer's transfer receipt: the order's buyer (`?token=` with the
     order's token) and staff; anyone else gets 404."""
     return _private_file(request, readable_proof, proof_id)
+
+
+def design_proof_file(request, proof_id):
+    """A design proof staff sent: the order's buyer (`?token=`) and staff."""
+    return _private_file(request, readable_design_proof, proof_id)
 
 
 def _private_file(request, readable, row_id):

@@ -719,3 +719,77 @@ def proof_pk(global_id):
     from graphene import Node
 
     return Node.from_global_id(global_id)[1]
+
+
+def test_design_approval_from_the_job_page_on_a_laptop_and_a_phone(
+    api, staff_api, demo_shop, staff_login, tmp_path
+):
+    from .api.test_design_approval_api import APPROVE, CHANGES, approval_job, send
+    from .api.test_payment_proofs_api import receipt_png
+    from .api.test_batches_api import ADVANCE, jobs_of
+
+    order, job = approval_job(api, staff_api, demo_shop)
+    first = send(staff_api, job, note="Mock-up depan")["designProof"]
+    asked = api.query(
+        CHANGES,
+        {
+            "token": order["token"],
+            "proofId": first["id"],
+            "comment": "Tulisan HALO lebih besar.",
+        },
+    )["productionProofRequestChanges"]
+    assert asked["openOrderErrors"] == []
+    mockup = tmp_path / "revisi-1.png"
+    mockup.write_bytes(receipt_png())
+    for old in SCREENSHOTS.glob("design-*.png"):
+        old.unlink()
+
+    seen = run_scenario(
+        "designApproval",
+        api.base_url,
+        dict(
+            staff_login,
+            productType=type_name(demo_shop, "kaos-custom"),
+            order=order["number"],
+            filePath=str(mockup),
+            note="Revisi 1: huruf diperbesar",
+        ),
+        screenshots=SCREENSHOTS,
+    )
+
+    assert seen["comment"] == "The buyer asked: Tulisan HALO lebih besar."
+    assert (
+        seen["state"]
+        == "Waits for the buyer's approval before leaving “Design confirmed”"
+    )
+    assert seen["refused"].startswith("Could not save: The buyer has not approved")
+    # What the browser sent is what the buyer now sees.
+    rounds = api.query(
+        "query($t: UUID!) { madeToOrderOrder(token: $t) { designProofs { id version status note } } }",
+        {"t": order["token"]},
+    )["madeToOrderOrder"]["designProofs"]
+    assert [(r["version"], r["status"], r["note"]) for r in rounds] == [
+        (1, "CHANGES_REQUESTED", "Mock-up depan"),
+        (2, "PENDING", "Revisi 1: huruf diperbesar"),
+    ]
+    approved = api.query(APPROVE, {"token": order["token"], "proofId": rounds[1]["id"]})
+    assert approved["productionProofApprove"]["openOrderErrors"] == []
+    (job,) = jobs_of(staff_api, order)
+    moved = staff_api.query(
+        ADVANCE,
+        {"id": job["id"], "version": job["version"], "toStage": "IN_PRODUCTION"},
+    )["productionJobAdvance"]
+    assert moved["openOrderErrors"] == []
+
+    for language in ("en", "id"):
+        fit = seen["phone"][language]
+        assert fit["viewport"] == 390 and fit["lang"] == language
+        assert fit["pageWidth"] <= 390, fit
+        assert fit["squeezed"] == [], fit["squeezed"]
+    assert seen["indonesian"] == {"title": "ACC desain", "round": True}
+    assert seen["violations"] == [], seen["violations"]
+    assert sorted(Path(shot).name for shot in seen["screenshots"]) == [
+        "design-1440-en.png",
+        "design-390-en.png",
+        "design-390-id.png",
+    ]

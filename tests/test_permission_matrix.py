@@ -25,6 +25,8 @@ REQUIRED = {
     ("mutation", "checkoutLineSpecsUpdate"): PUBLIC,
     ("mutation", "specFileUpload"): PUBLIC,
     ("mutation", "paymentProofUpload"): PUBLIC,  # the order's token
+    ("mutation", "productionProofApprove"): PUBLIC,  # the order's token
+    ("mutation", "productionProofRequestChanges"): PUBLIC,  # the order's token
     ("query", "madeToOrderProductTypes"): MANAGE_PRODUCTS,
     ("mutation", "productTypeMadeToOrderUpdate"): MANAGE_PRODUCTS,
     ("mutation", "customSpecFieldCreate"): MANAGE_PRODUCTS,
@@ -38,6 +40,7 @@ REQUIRED = {
     ("mutation", "productionJobUpdate"): MANAGE_ORDERS,
     ("mutation", "productionJobHold"): MANAGE_ORDERS,
     ("mutation", "productionJobResume"): MANAGE_ORDERS,
+    ("mutation", "productionProofUpload"): MANAGE_ORDERS,
     ("mutation", "orderPaymentRecord"): MANAGE_ORDERS,
     ("mutation", "orderPaymentDeadlineExtend"): MANAGE_ORDERS,
     ("mutation", "orderFulfill"): MANAGE_ORDERS,

@@ -477,6 +477,75 @@ const scenarios = {
     }
   },
 
+  /** Design approval on a job's page: round 1 with the buyer's request for
+   * changes, round 2 sent from the page (a real file), production refused
+   * until the buyer approves; on a laptop and a phone, in English and
+   * Indonesian, nothing wider than the screen, no serious accessibility
+   * violations. */
+  async designApproval() {
+    const { browser, page, problems } = await signedIn();
+    const panel = page.getByTestId("design-approval");
+    const shots = [];
+    try {
+      await showType(page, INPUT.productType);
+      await search(page, String(INPUT.order));
+      await card(page, INPUT.order).first().waitFor();
+      await openJob(page, INPUT.order);
+      await panel.waitFor();
+      const first = panel.locator('[data-testid="design-proof"][data-version="1"]');
+      const comment = (await first.getByTestId("buyer-comment").textContent()).trim();
+      // Round 1 as the buyer saw it, read with the staff token.
+      await first.getByTestId("show-design").click();
+      await page.waitForFunction(() => {
+        const img = document.querySelector('[data-version="1"] [data-testid="design-image"]');
+        return img && img.complete && img.naturalWidth > 0;
+      });
+
+      // Round 2 from the page: a real file through the file input.
+      await panel.locator('input[name="designProofFile"]').setInputFiles(INPUT.filePath);
+      await panel.getByLabel("Note to the buyer").fill(INPUT.note);
+      await panel.getByRole("button", { name: "Send a new round" }).click();
+      await panel.getByTestId("design-feedback").filter({ hasText: "Sent: the buyer is e-mailed to approve it." }).waitFor();
+      await panel.locator('[data-testid="design-proof"][data-version="2"][data-status="PENDING"]').waitFor();
+      const state = (await panel.getByTestId("approval-state").textContent()).trim();
+
+      // Production waits for the buyer: the server's refusal, on the page.
+      await page.getByTestId("advance").click();
+      const refusal = page.getByTestId("feedback");
+      await refusal.filter({ hasText: "has not approved the design" }).waitFor();
+      const refused = (await refusal.textContent()).trim();
+      const laptopViolations = await accessibility(page);
+      shots.push(await screenshot(page, "design-1440-en", { fullPage: true }));
+
+      await page.setViewportSize({ width: 390, height: 844 });
+      await panel.scrollIntoViewIfNeeded();
+      const phone = { en: await fit(page, '[data-testid="design-approval"]') };
+      shots.push(await screenshot(page, "design-390-en"));
+      await page.getByRole("button", { name: "ID", exact: true }).click();
+      await panel.getByTestId("approval-state").filter({ hasText: "Menunggu ACC pembeli" }).waitFor();
+      const indonesian = {
+        title: (await panel.locator("h2").first().textContent()).trim(),
+        round: (await panel.locator('[data-version="2"]').textContent()).includes("Revisi ke-2"),
+      };
+      phone.id = await fit(page, '[data-testid="design-approval"]');
+      const phoneViolations = await accessibility(page);
+      await panel.scrollIntoViewIfNeeded();
+      shots.push(await screenshot(page, "design-390-id"));
+      assert.deepEqual(problems, []);
+      return {
+        comment,
+        state,
+        refused,
+        phone,
+        indonesian,
+        violations: [...laptopViolations, ...phoneViolations],
+        screenshots: shots.filter(Boolean),
+      };
+    } finally {
+      await browser.close();
+    }
+  },
+
   /** A spec value that is markup shows as its characters and runs nothing. */
   async injectionShownAsText() {
     const { browser, page, problems, dialogs } = await signedIn();

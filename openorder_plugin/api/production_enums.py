@@ -3,7 +3,7 @@
 
 import graphene
 
-from ..models.production import JobEventType, JobStatus
+from ..models.production import DesignProofStatus, JobEventType, JobStatus
 
 ProductionJobStatusEnum = graphene.Enum(
     "ProductionJobStatusEnum", [(code, code) for code, _label in JobStatus.CHOICES]
@@ -12,4 +12,9 @@ ProductionJobStatusEnum = graphene.Enum(
 ProductionJobEventTypeEnum = graphene.Enum(
     "ProductionJobEventTypeEnum",
     [(code, code) for code, _label in JobEventType.CHOICES],
+)
+
+DesignProofStatusEnum = graphene.Enum(
+    "DesignProofStatusEnum",
+    [(code, code) for code, _label in DesignProofStatus.CHOICES],
 )

@@ -36,6 +36,7 @@ SETTINGS_ATTRS = (
     "balance_due",
     "balance_due_days",
     "free_cancellation_stage",
+    "approval_stage",
     "notify_stages",
 )
 
@@ -112,6 +113,25 @@ def clean_notify_stages(problems, field, chosen, codes, given):
     return [code for code in codes if code in chosen]
 
 
+def _stage_among(problems, at, attr, api_name, stage, stages, codes, changes):
+    """A setting that names one of the stages (or none: "")."""
+    if stage and stages is not None and stage not in codes:
+        if attr in changes:
+            problems.add(
+                at(attr),
+                Code.INVALID,
+                "Must be one of the stages: %s." % ", ".join(codes),
+            )
+        else:
+            problems.add(
+                at("stages"),
+                Code.INVALID,
+                "The %s %s is not among the stages; change %s too."
+                % (api_name, stage, api_name),
+            )
+    return stage
+
+
 def clean_settings(current, changes, prefix="input"):
     """The settings to store: `current` (all SETTINGS_ATTRS) with `changes`
     applied, checked as a whole."""
@@ -147,22 +167,13 @@ def clean_settings(current, changes, prefix="input"):
     stages = clean_stages(problems, at("stages"), new["stages"])
     codes = [stage["code"] for stage in stages or []]
 
-    stage = new["free_cancellation_stage"] or ""
-    if stage and stages is not None and stage not in codes:
-        if "free_cancellation_stage" in changes:
-            problems.add(
-                at("free_cancellation_stage"),
-                Code.INVALID,
-                "Must be one of the stages: %s." % ", ".join(codes),
-            )
-        else:
-            problems.add(
-                at("stages"),
-                Code.INVALID,
-                "The free-cancellation stage %s is not among the stages; "
-                "change freeCancellationStage too." % stage,
-            )
-    new["free_cancellation_stage"] = stage
+    for attr, api_name in (
+        ("free_cancellation_stage", "freeCancellationStage"),
+        ("approval_stage", "approvalStage"),
+    ):
+        new[attr] = _stage_among(
+            problems, at, attr, api_name, new[attr] or "", stages, codes, changes
+        )
     new["notify_stages"] = clean_notify_stages(
         problems,
         at("notify_stages"),

@@ -4,11 +4,17 @@ from .batches import PreOrderBatch, PreOrderBatchLine
 from .catalog import CustomSpecField, MadeToOrderSettings
 from .checkout import CapacityReservation, OrderLineSpec, SpecUpload
 from .payments import Installment, PaymentProof, PaymentRecord, PaymentSchedule
-from .production import Notification, ProductionJob, ProductionJobEvent
+from .production import (
+    DesignProof,
+    Notification,
+    ProductionJob,
+    ProductionJobEvent,
+)
 
 __all__ = [
     "CapacityReservation",
     "CustomSpecField",
+    "DesignProof",
     "Installment",
     "MadeToOrderSettings",
     "Notification",

@@ -48,6 +48,9 @@ class MadeToOrderSettings(models.Model):
     # The last stage at which a buyer may still cancel for a full refund; empty
     # means only before production is confirmed (the first stage).
     free_cancellation_stage = models.CharField(max_length=64, blank=True, default="")
+    # The stage at which the buyer approves a design proof (ACC desain) before
+    # the job may pass it; empty: no approval.
+    approval_stage = models.CharField(max_length=64, blank=True, default="")
     # Stage codes at which the buyer is e-mailed; null: every stage after the
     # first.
     notify_stages = JSONField(null=True, blank=True)

@@ -1,5 +1,7 @@
 """Production: a job per made-to-order order line, moved through its stages."""
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -88,6 +90,9 @@ class JobEventType:
     DUE_DATE_CHANGED = "DUE_DATE_CHANGED"
     OVERDUE = "OVERDUE"
     CANCELLED = "CANCELLED"
+    PROOF_SENT = "PROOF_SENT"
+    PROOF_APPROVED = "PROOF_APPROVED"
+    CHANGES_REQUESTED = "CHANGES_REQUESTED"
 
     CHOICES = [
         (CREATED, "Job created"),
@@ -98,6 +103,9 @@ class JobEventType:
         (DUE_DATE_CHANGED, "Promised date changed"),
         (OVERDUE, "Marked overdue"),
         (CANCELLED, "Cancelled"),
+        (PROOF_SENT, "Design proof sent to the buyer"),
+        (PROOF_APPROVED, "Design proof approved by the buyer"),
+        (CHANGES_REQUESTED, "Buyer asked for changes"),
     ]
 
 
@@ -147,4 +155,72 @@ class Notification(models.Model):
     class Meta:
         constraints = [
             models.CheckConstraint(check=~Q(key=""), name="openorder_notification_key")
+        ]
+
+
+class DesignProofStatus:
+    PENDING = "PENDING"
+    APPROVED = "APPROVED"
+    CHANGES_REQUESTED = "CHANGES_REQUESTED"
+    # A newer round was sent before the buyer answered this one.
+    SUPERSEDED = "SUPERSEDED"
+
+    CHOICES = [
+        (PENDING, "Waiting for the buyer"),
+        (APPROVED, "Approved"),
+        (CHANGES_REQUESTED, "Changes requested"),
+        (SUPERSEDED, "Replaced by a newer proof"),
+    ]
+
+
+class DesignProof(models.Model):
+    """One round of design approval (ACC desain): a proof staff send for the
+    job's approval stage and the buyer's answer. Every round is kept."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    job = models.ForeignKey(
+        ProductionJob, related_name="design_proofs", on_delete=models.CASCADE
+    )
+    stage = models.CharField(max_length=64)
+    version = models.PositiveIntegerField()
+    storage_name = models.CharField(max_length=255)
+    original_name = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    staff_note = models.CharField(max_length=1000, blank=True, default="")
+    status = models.CharField(
+        max_length=20,
+        choices=DesignProofStatus.CHOICES,
+        default=DesignProofStatus.PENDING,
+    )
+    buyer_comment = models.CharField(max_length=2000, blank=True, default="")
+    # The specs the buyer approved (the order line's frozen specs).
+    approved_specs = JSONField(null=True, blank=True)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        related_name="+",
+        on_delete=models.SET_NULL,
+    )
+    answered_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ("job", "stage", "version")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["job", "stage", "version"],
+                name="openorder_design_proof_version",
+            ),
+            # One round at a time waits for the buyer.
+            models.UniqueConstraint(
+                fields=["job", "stage"],
+                condition=Q(status="PENDING"),
+                name="openorder_design_proof_one_pending",
+            ),
+            models.CheckConstraint(
+                check=~Q(status="CHANGES_REQUESTED") | ~Q(buyer_comment=""),
+                name="openorder_design_proof_changes_say_what",
+            ),
         ]

@@ -5,7 +5,7 @@ from django.db.models import Prefetch, Q
 
 from ..choices import SpecFieldType
 from ..host import get_host
-from ..models import OrderLineSpec, ProductionJob, ProductionJobEvent
+from ..models import DesignProof, OrderLineSpec, ProductionJob, ProductionJobEvent
 from ..models.production import JobEventType, JobStatus
 from .dates import shop_today
 
@@ -185,3 +185,26 @@ def timeline_for_order_lines(order, today=None):
         .order_by("order_line_id")
     )
     return [Timeline(job, today) for job in jobs]
+
+
+def design_proofs(**filters):
+    """Design-proof rounds (of a job: job_id=; of an order: job__order_id=),
+    each with its job and line, in order (job, stage, round)."""
+    return list(
+        DesignProof.objects.select_related("job__order_line")
+        .filter(**filters)
+        .order_by("job_id", "stage", "version")
+    )
+
+
+def readable_design_proof(proof_id, *, token=None, staff_user=None):
+    """The proof if the caller may see it: staff who manage orders, or the
+    buyer holding the order's token."""
+    proof = DesignProof.objects.select_related("job__order").filter(pk=proof_id).first()
+    if proof is None:
+        return None
+    if staff_user is not None and staff_user.has_perm("order.manage_orders"):
+        return proof
+    if token and get_host().order_token(proof.job.order) == str(token):
+        return proof
+    return None

@@ -19,7 +19,7 @@ from ..models import (
 )
 from ..models.production import JobEventType, JobStatus
 from ..payments import gates, window
-from . import notifications
+from . import approval, notifications
 from .dates import default_promised_date, shop_today
 from .records import bump, line_name, order_history, record
 
@@ -97,6 +97,11 @@ def create_jobs_for_order(order):
             {"code": stage["code"], "label": stage["label"]}
             for stage in (settings.stages or choices.DEFAULT_STAGES)
         ]
+        # The order keeps the terms it was placed under: the stage the buyer
+        # approves a proof at is frozen onto the job.
+        for stage in stages:
+            if stage["code"] == settings.approval_stage:
+                stage["approval"] = True
         jobs.append(
             ProductionJob(
                 order=order,
@@ -185,6 +190,7 @@ def advance_job(job_id, *, version, user, to_stage=None, note=""):
     if not rework:
         batch_gates.check_stage_change(job, to_stage)
         gates.check_stage_change(job, to_stage)
+        approval.check_stage_change(job, to_stage)
 
     from_stage = job.current_stage
     job.current_stage = to_stage

@@ -24,19 +24,43 @@ export function setApiLanguage(next: string | null) {
 /** A typed error of an open-order mutation (`openOrderErrors`). */
 export type OpenOrderError = OpenOrderErrorFieldsFragment;
 
+/** A GraphQL multipart request (the spec Saleor's view implements): the
+ * operation, and `file` as the variable `fileVariable`. */
+export async function upload<T>(query: string, variables: Record<string, unknown>, fileVariable: string, file: File): Promise<T> {
+  const form = new FormData();
+  form.append("operations", JSON.stringify({ query, variables: { ...variables, [fileVariable]: null } }));
+  form.append("map", JSON.stringify({ "0": [`variables.${fileVariable}`] }));
+  form.append("0", file, file.name);
+  return send<T>({ body: form, headers: {} });
+}
+
 export async function request<T>(
   query: string,
   variables: Record<string, unknown> = {},
   options: { token?: string | null; auth?: boolean; signal?: AbortSignal } = {},
 ): Promise<T> {
-  const headers: Record<string, string> = { "Content-Type": "application/json" };
+  return send<T>({
+    body: JSON.stringify({ query, variables }),
+    headers: { "Content-Type": "application/json" },
+    ...options,
+  });
+}
+
+async function send<T>(
+  options: { body: string | FormData; headers: Record<string, string> } & {
+    token?: string | null;
+    auth?: boolean;
+    signal?: AbortSignal;
+  },
+): Promise<T> {
+  const headers = { ...options.headers };
   const token = options.auth === false ? null : options.token ?? (await session.validToken());
   if (token) headers.Authorization = `JWT ${token}`;
   if (language) headers["Accept-Language"] = language;
   const response = await fetch(GRAPHQL_URL, {
     method: "POST",
     headers,
-    body: JSON.stringify({ query, variables }),
+    body: options.body,
     credentials: "same-origin",
     signal: options.signal,
   });

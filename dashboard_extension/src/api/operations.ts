@@ -106,6 +106,13 @@ export const ORDER_JOBS = /* GraphQL */ `
   }
 `;
 
+// One round of design approval (ACC desain); url is read with the staff JWT.
+const DESIGN_PROOF_FIELDS = /* GraphQL */ `
+  fragment DesignProofFields on DesignProof {
+    id version stage stageLabel status note comment fileName contentType url createdAt answeredAt
+  }
+`;
+
 const JOB_FIELDS = /* GraphQL */ `
   fragment JobFields on ProductionJob {
     ...JobCardFields
@@ -115,10 +122,12 @@ const JOB_FIELDS = /* GraphQL */ `
     createdAt
     stageChangedAt
     events { id type fromStage toStage note date user { email firstName lastName } }
+    approvalStage
+    designProofs { ...DesignProofFields }
   }
 `;
 
-const JOB_FRAGMENTS = JOB_CARD_FIELDS + JOB_FIELDS;
+const JOB_FRAGMENTS = JOB_CARD_FIELDS + JOB_FIELDS + DESIGN_PROOF_FIELDS;
 
 export const PRODUCTION_JOB = /* GraphQL */ `
   query ProductionJob($id: ID!) {
@@ -129,6 +138,17 @@ export const PRODUCTION_JOB = /* GraphQL */ `
 
 const OPEN_ORDER_ERROR_FIELDS = /* GraphQL */ `
   fragment OpenOrderErrorFields on OpenOrderError { field code message }
+`;
+
+// Sent as a GraphQL multipart request (the file in `file`).
+export const PRODUCTION_PROOF_UPLOAD = /* GraphQL */ `
+  mutation ProductionProofUpload($jobId: ID!, $file: Upload!, $note: String) {
+    productionProofUpload(jobId: $jobId, file: $file, note: $note) {
+      job { ...JobFields }
+      openOrderErrors { ...OpenOrderErrorFields }
+    }
+  }
+  ${JOB_FRAGMENTS}${OPEN_ORDER_ERROR_FIELDS}
 `;
 
 export const PRODUCTION_JOB_ADVANCE = /* GraphQL */ `
@@ -291,6 +311,7 @@ const SETTINGS_FIELDS = /* GraphQL */ `
     stages { code label }
     notifyStages
     freeCancellationStage
+    approvalStage
     deposit { type percent amount { amount currency } }
     balance { due days }
     schemaVersion

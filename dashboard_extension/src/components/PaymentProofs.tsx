@@ -3,9 +3,8 @@
 // (accept: the payment is recorded) or it did not (reject, with a reason the
 // buyer is told). Nothing counts as paid before an accept.
 import { Box, Button, Text } from "@saleor/macaw-ui";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { request } from "../api/client";
-import { fetchPrivateFile } from "../api/files";
 import { PAYMENT_PROOF_ACCEPT, PAYMENT_PROOF_REJECT } from "../api/operations";
 import type {
   PaymentProofAcceptMutation,
@@ -14,6 +13,7 @@ import type {
   PaymentProofStatus,
 } from "../api/generated";
 import { useI18n } from "../i18n";
+import { PrivateFileView } from "./PrivateFile";
 import { Badge, Input, Notice } from "./ui";
 
 export type PaymentProof = PaymentProofFieldsFragment;
@@ -23,56 +23,6 @@ const STATUS_TONE: Record<PaymentProofStatus, "warning" | "success" | "critical"
   ACCEPTED: "success",
   REJECTED: "critical",
 };
-
-/** The receipt, read with the staff member's token: an image shown in place
- * (staff compare it with the bank's app on the same phone), a PDF opened. */
-function Receipt({ proof, orderNumber }: { proof: PaymentProof; orderNumber?: string | null }) {
-  const { t } = useI18n();
-  const [shown, setShown] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const isImage = proof.contentType.startsWith("image/");
-  useEffect(() => () => void (shown && URL.revokeObjectURL(shown)), [shown]);
-
-  const show = async () => {
-    setError(null);
-    try {
-      const { blob } = await fetchPrivateFile(proof.url, proof.fileName);
-      const url = URL.createObjectURL(blob);
-      if (isImage) setShown(url);
-      else {
-        window.open(url, "_blank", "noopener");
-        setTimeout(() => URL.revokeObjectURL(url), 60000);
-      }
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
-
-  return (
-    <Box display="flex" flexDirection="column" gap={2}>
-      <Box>
-        {shown ? (
-          <Button variant="tertiary" size="small" onClick={() => setShown(null)}>
-            {t("hideReceipt")}
-          </Button>
-        ) : (
-          <Button variant="secondary" size="small" onClick={() => void show()} data-testid="show-receipt">
-            {isImage ? t("showReceipt") : t("openReceipt")}
-          </Button>
-        )}
-      </Box>
-      {shown && (
-        <img
-          src={shown}
-          alt={orderNumber ? t("receiptOf", { number: orderNumber }) : proof.fileName}
-          className="oo-receipt"
-          data-testid="receipt-image"
-        />
-      )}
-      {error && <Notice tone="critical">{`${t("errorPrefix")}: ${error}`}</Notice>}
-    </Box>
-  );
-}
 
 export function PaymentProofItem({
   proof: given,
@@ -160,7 +110,15 @@ export function PaymentProofItem({
           {proof.rejectionReason}
         </Text>
       )}
-      <Receipt proof={proof} orderNumber={orderNumber} />
+      <PrivateFileView
+        url={proof.url}
+        fileName={proof.fileName}
+        contentType={proof.contentType}
+        alt={orderNumber ? t("receiptOf", { number: orderNumber }) : proof.fileName}
+        kind="receipt"
+        testId="receipt-image"
+        showTestId="show-receipt"
+      />
       {pending && (
         <Box display="flex" flexDirection="column" gap={2} data-testid="proof-decision">
           <Text size={2} color="default2">

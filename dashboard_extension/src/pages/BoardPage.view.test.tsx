@@ -18,6 +18,7 @@ function settings(id: string, name: string, stages: [string, string][], mode = "
     stages: stages.map(([code, label]) => ({ code, label })),
     notifyStages: [],
     freeCancellationStage: null,
+    approvalStage: null,
     deposit: { type: "NONE", percent: null, amount: null },
     balance: { due: "ON_READY", days: null },
     schemaVersion: 1,

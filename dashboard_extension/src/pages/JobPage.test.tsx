@@ -19,6 +19,7 @@ function job(patch: Partial<Job> = {}): Job {
     promisedDate: null, isOverdue: false, specs: [], assignee: null,
     order: { id: "T3JkZXI6Nw==", number: "7", userEmail: "pembeli@openorder.test", paymentStatus: "NOT_CHARGED" },
     stages, holdReason: null, notes: "", createdAt: "2026-12-01T00:00:00Z", stageChangedAt: "2026-12-01T00:00:00Z", events: [],
+    approvalStage: null, designProofs: [],
     ...patch,
   };
 }

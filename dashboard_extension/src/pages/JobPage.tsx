@@ -16,6 +16,7 @@ import type { JobMutationResult } from "../api/types";
 import { useStaffChoices } from "../api/staff";
 import { useQuery } from "../api/useQuery";
 import { isLate, LateBadge, PaymentBadge, personName, SpecValue } from "../components/jobs";
+import { DesignApprovalPanel } from "../components/DesignApprovalPanel";
 import { type PaymentSchedule, PaymentSchedulePanel, type PaymentScheduleState } from "../components/PaymentSchedulePanel";
 import { Badge, Card, Input, NativeSelect, Notice } from "../components/ui";
 import { useI18n } from "../i18n";
@@ -159,6 +160,21 @@ export function JobPage({ id }: { id: string }) {
               </Row>
             ))}
           </Card>
+
+          {job.approvalStage && (
+            <DesignApprovalPanel
+              jobId={job.id}
+              approvalStage={job.approvalStage}
+              stageLabel={stageLabel(job.approvalStage)}
+              canSend={
+                job.status !== "CANCELLED" &&
+                position <= job.stages.findIndex((s) => s.code === job.approvalStage)
+              }
+              proofs={job.designProofs}
+              orderNumber={job.order.number}
+              onSent={(changed) => setData({ productionJob: changed })}
+            />
+          )}
 
           <PaymentSchedulePanel
             orderId={job.order.id}

@@ -22,6 +22,7 @@ function cake(patch: Partial<SettingsNode> = {}): SettingsNode {
     ],
     notifyStages: ["CONFIRMED", "READY"],
     freeCancellationStage: "CONFIRMED",
+    approvalStage: null,
     deposit: { type: "PERCENT", percent: 50, amount: null },
     balance: { due: "ON_READY", days: null },
     schemaVersion: 1,

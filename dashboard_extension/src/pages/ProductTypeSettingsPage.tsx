@@ -38,6 +38,7 @@ export type SettingsDraft = {
   balanceDue: string;
   balanceDueDays: string;
   freeCancellationStage: string;
+  approvalStage: string;
 };
 
 export function settingsDraft(type: ProductTypeSettings): SettingsDraft {
@@ -53,6 +54,7 @@ export function settingsDraft(type: ProductTypeSettings): SettingsDraft {
     balanceDue: type.balance.due,
     balanceDueDays: type.balance.days === null ? "" : String(type.balance.days),
     freeCancellationStage: type.freeCancellationStage ?? "",
+    approvalStage: type.approvalStage ?? "",
   };
 }
 
@@ -68,6 +70,7 @@ export function settingsInput(draft: SettingsDraft): Record<string, unknown> {
     depositType: draft.depositType,
     balanceDue: draft.balanceDue,
     freeCancellationStage: draft.freeCancellationStage || null,
+    approvalStage: draft.approvalStage,
   };
   if (draft.depositType === "PERCENT" || draft.depositType === "FIXED") input.depositValue = draft.depositValue || "0";
   if (draft.balanceDue === "DAYS_AFTER_ORDER") input.balanceDueDays = draft.balanceDueDays === "" ? null : Number(draft.balanceDueDays);
@@ -180,6 +183,9 @@ export function ProductTypeSettingsPage({ id }: { id: string }) {
               <NativeSelect label={t("freeCancellationStage")} name="freeCancellationStage" value={draft.freeCancellationStage}
                 onChange={(freeCancellationStage) => setDraft({ ...draft, freeCancellationStage })}
                 options={[{ value: "", label: "—" }, ...draft.stages.filter((s) => s.code).map((s) => ({ value: s.code, label: s.label || s.code }))]} />
+              <NativeSelect label={t("approvalStage")} name="approvalStage" value={draft.approvalStage}
+                onChange={(approvalStage) => setDraft({ ...draft, approvalStage })}
+                options={[{ value: "", label: t("noApproval") }, ...draft.stages.filter((s) => s.code).map((s) => ({ value: s.code, label: s.label || s.code }))]} />
             </Box>
             <Box display="flex" flexDirection="column" gap={1}>
               <Text size={2} color="default2">{t("workingDays")}</Text>

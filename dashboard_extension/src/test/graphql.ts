@@ -18,7 +18,9 @@ type Handler = (variables: Record<string, unknown>, call: SentRequest) => unknow
 export function mockGraphQL(handlers: Record<string, Handler>): SentRequest[] {
   const sent: SentRequest[] = [];
   const fetchMock = vi.fn(async (_url: string, init: RequestInit) => {
-    const { query, variables } = JSON.parse(String(init.body)) as { query: string; variables: Record<string, unknown> };
+    // A multipart request (an upload) carries the operation in its "operations" part.
+    const text = init.body instanceof FormData ? String(init.body.get("operations")) : String(init.body);
+    const { query, variables } = JSON.parse(text) as { query: string; variables: Record<string, unknown> };
     const operation = /\b(?:query|mutation)\s+(\w+)/.exec(query)?.[1] ?? "";
     const call = { operation, query, variables, headers: { ...(init.headers as Record<string, string>) }, signal: init.signal ?? null };
     sent.push(call);

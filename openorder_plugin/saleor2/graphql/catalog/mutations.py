@@ -49,6 +49,13 @@ class MadeToOrderSettingsInput(graphene.InputObjectType):
     free_cancellation_stage = graphene.String(
         description="The last stage (code) at which a buyer may cancel for a full refund."
     )
+    approval_stage = graphene.String(
+        description=(
+            "The stage (code) at which the buyer approves a design proof (ACC "
+            "desain) before production goes on; empty: no approval. New orders "
+            "take it."
+        )
+    )
     notify_stages = graphene.List(
         graphene.NonNull(graphene.String),
         description=(

@@ -195,6 +195,12 @@ class MadeToOrderSettings(graphene.ObjectType):
         required=True,
         description="The production stages, in order.",
     )
+    approval_stage = graphene.String(
+        description=(
+            "The stage at which the buyer approves a design proof before "
+            "production goes on; null: no approval."
+        )
+    )
     free_cancellation_stage = graphene.String(
         description=(
             "The last stage at which a buyer may still cancel for a full refund; "
@@ -247,6 +253,10 @@ class MadeToOrderSettings(graphene.ObjectType):
     @staticmethod
     def resolve_free_cancellation_stage(root, _info):
         return root.settings.free_cancellation_stage or None
+
+    @staticmethod
+    def resolve_approval_stage(root, _info):
+        return root.settings.approval_stage or None
 
     @staticmethod
     def resolve_notify_stages(root, _info):

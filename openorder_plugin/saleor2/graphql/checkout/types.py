@@ -6,11 +6,11 @@ from saleor.graphql.order.types import OrderLine
 from saleor.graphql.product.types import ProductVariant
 
 from ....payments.schedule import schedule_for_order
-from ....production.selectors import timeline_for_order_lines
+from ....production.selectors import design_proofs, timeline_for_order_lines
 from ....specs.selectors import frozen_specs_for_order
 from ..core import OpenOrderError, OrderLineNames
 from ..payments.types import PaymentSchedule
-from ..production.types import ProductionTimeline
+from ..production.types import DesignProof, ProductionTimeline
 from ..specs.types import SpecValue, SpecValueInput
 
 
@@ -128,10 +128,23 @@ class MadeToOrderOrder(graphene.ObjectType):
         PaymentSchedule,
         description="Deposit and balance: amounts, when due, what is paid.",
     )
+    design_proofs = graphene.List(
+        graphene.NonNull(DesignProof),
+        required=True,
+        description=(
+            "Design proofs the shop sent for approval, every round, oldest first: "
+            "answer a PENDING one with productionProofApprove or "
+            "productionProofRequestChanges."
+        ),
+    )
 
     @staticmethod
     def resolve_id(root, _info):
         return graphene.Node.to_global_id("Order", root.pk)
+
+    @staticmethod
+    def resolve_design_proofs(root, _info):
+        return design_proofs(job__order_id=root.pk)
 
     @staticmethod
     def resolve_timeline(root, _info):

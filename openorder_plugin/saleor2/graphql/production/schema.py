@@ -12,6 +12,9 @@ from .mutations import (
     ProductionJobHold,
     ProductionJobResume,
     ProductionJobUpdate,
+    ProductionProofApprove,
+    ProductionProofRequestChanges,
+    ProductionProofUpload,
 )
 from .types import ProductionJob, ProductionJobSortingInput, ProductionTimeline
 
@@ -63,3 +66,6 @@ class ProductionMutations(graphene.ObjectType):
     production_job_update = ProductionJobUpdate.Field()
     production_job_hold = ProductionJobHold.Field()
     production_job_resume = ProductionJobResume.Field()
+    production_proof_upload = ProductionProofUpload.Field()
+    production_proof_approve = ProductionProofApprove.Field()
+    production_proof_request_changes = ProductionProofRequestChanges.Field()

@@ -15,6 +15,8 @@ from ....api.production_enums import (
     ProductionJobStatusEnum,
 )
 from ..specs.types import SpecValue
+from ....api.design_proofs import DesignProofFields
+from ....production.approval import approval_stage
 
 
 class ProductionStage(graphene.ObjectType):
@@ -57,6 +59,17 @@ class ProductionJobEvent(CountableDjangoObjectType):
     @staticmethod
     def resolve_date(root, _info):
         return root.created_at
+
+
+class DesignProof(DesignProofFields, graphene.ObjectType):
+    created_at = graphene.DateTime(required=True, description="When staff sent it.")
+    answered_at = graphene.DateTime(description="When the buyer answered.")
+
+    class Meta:
+        description = (
+            "One round of design approval (ACC desain): a proof staff sent for the "
+            "job's approval stage, and the buyer's answer."
+        )
 
 
 class ProductionJobSpec(SpecValue):
@@ -121,6 +134,17 @@ class ProductionJob(OrderLineNames, CountableDjangoObjectType):
             "confirmation until the batch closes with its minimum reached."
         ),
     )
+    approval_stage = graphene.String(
+        description=(
+            "The stage at which the buyer approves a design proof; the job cannot "
+            "pass it before. Null: no approval."
+        )
+    )
+    design_proofs = graphene.List(
+        graphene.NonNull(DesignProof),
+        required=True,
+        description="Every round of design approval, oldest first (for one job's page).",
+    )
     created_at = graphene.DateTime(required=True)
     stage_changed_at = graphene.DateTime(required=True)
 
@@ -164,6 +188,14 @@ class ProductionJob(OrderLineNames, CountableDjangoObjectType):
     @staticmethod
     def resolve_pre_order_batch(root, _info):
         return batch_selectors.batch_of_job(root)
+
+    @staticmethod
+    def resolve_approval_stage(root, _info):
+        return approval_stage(root)
+
+    @staticmethod
+    def resolve_design_proofs(root, _info):
+        return selectors.design_proofs(job_id=root.pk)
 
 
 class ProductionJobSortField(graphene.Enum):

@@ -245,6 +245,12 @@ class MadeToOrderSettings(ChannelContextTypeForObjectType):
         required=True,
         description="The production stages, in order.",
     )
+    approval_stage = graphene.String(
+        description=(
+            "The stage at which the buyer approves a design proof before "
+            "production goes on; null: no approval."
+        )
+    )
     free_cancellation_stage = graphene.String(
         description=(
             "The last stage at which a buyer may still cancel for a full refund; "
@@ -298,6 +304,10 @@ class MadeToOrderSettings(ChannelContextTypeForObjectType):
     @staticmethod
     def resolve_free_cancellation_stage(root: CatalogContext, _info):
         return root.node.settings.free_cancellation_stage or None
+
+    @staticmethod
+    def resolve_approval_stage(root: CatalogContext, _info):
+        return root.node.settings.approval_stage or None
 
     @staticmethod
     def resolve_notify_stages(root: CatalogContext, _info):

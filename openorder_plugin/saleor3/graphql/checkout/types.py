@@ -22,11 +22,11 @@ from saleor.graphql.product.types import ProductVariant
 
 from ....host import get_host
 from ....payments.schedule import schedule_for_order
-from ....production.selectors import timeline_for_order_lines
+from ....production.selectors import design_proofs, timeline_for_order_lines
 from ....specs.selectors import frozen_specs_for_order
 from ..core import DOC_CATEGORY, OpenOrderError
 from ..payments.types import PaymentSchedule
-from ..production.types import ProductionTimeline
+from ..production.types import DesignProof, ProductionTimeline
 from ..specs.types import SpecValue, SpecValueInput, spec_values
 
 
@@ -215,6 +215,15 @@ class MadeToOrderOrder(BaseObjectType):
         PaymentSchedule,
         description="Deposit and balance: amounts, when due, what is paid.",
     )
+    design_proofs = NonNullList(
+        DesignProof,
+        required=True,
+        description=(
+            "Design proofs the shop sent for approval, every round, oldest first: "
+            "answer a PENDING one with productionProofApprove or "
+            "productionProofRequestChanges."
+        ),
+    )
 
     class Meta:
         description = "An order's made-to-order lines, production and payments."
@@ -248,6 +257,10 @@ class MadeToOrderOrder(BaseObjectType):
     @staticmethod
     def resolve_payment_schedule(root, _info):
         return schedule_for_order(root)
+
+    @staticmethod
+    def resolve_design_proofs(root, _info):
+        return design_proofs(job__order_id=root.pk)
 
     @staticmethod
     def resolve_lines(root, _info):

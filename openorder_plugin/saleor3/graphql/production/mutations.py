@@ -1,15 +1,19 @@
-"""The production board's changes: advance, update, hold, resume. Each
-names the job version it read; a stale one is refused (CONFLICT)."""
+"""The production board's changes: advance, update, hold, resume (each
+names the job version it read; a stale one is refused: CONFLICT); design
+proofs staff send and the buyer's answers."""
+
+import uuid
 
 import graphene
-from saleor.graphql.core.scalars import Date
-from saleor.graphql.core.types import BaseInputObjectType
+from saleor.graphql.core.scalars import UUID, Date
+from saleor.graphql.core.types import BaseInputObjectType, Upload
 from saleor.permission.enums import OrderPermissions
 
-from ....production import services
+from ....api.uploads import uploaded_file
+from ....production import approval, services
 from ....production.selectors import board_jobs
 from ..core import DOC_CATEGORY, OpenOrderMutation, pk_from_global_id
-from .types import ProductionJob
+from .types import DesignProof, ProductionJob
 
 
 class ProductionJobMutation(OpenOrderMutation):
@@ -137,3 +141,89 @@ class ProductionJobResume(ProductionJobMutation):
             cls.job_pk(data), version=data["version"], user=info.context.user
         )
         return cls.success(job)
+
+
+class ProductionProofUpload(ProductionJobMutation):
+    design_proof = graphene.Field(DesignProof, description="The new round, PENDING.")
+
+    class Arguments:
+        job_id = graphene.ID(required=True, description="ID of the production job.")
+        file = Upload(
+            required=True,
+            description="The proof: an image or a PDF (multipart request).",
+        )
+        note = graphene.String(description="A note to the buyer (at most 1000).")
+
+    class Meta:
+        description = (
+            "Sends the buyer a design proof for the job's approval stage (a new "
+            "round; an unanswered one is replaced). The job cannot pass that stage "
+            "until the buyer approves."
+        )
+        doc_category = DOC_CATEGORY
+        permissions = (OrderPermissions.MANAGE_ORDERS,)
+
+    @classmethod
+    def perform_mutation(cls, _root, info, /, *, job_id, file, note=None):
+        proof = approval.send_proof(
+            pk_from_global_id(job_id, "ProductionJob", "jobId"),
+            uploaded_file(info, file),
+            user=info.context.user,
+            note=note,
+        )
+        return cls(design_proof=proof, job=board_jobs().get(pk=proof.job_id))
+
+
+class ProductionProofAnswer(OpenOrderMutation):
+    design_proof = graphene.Field(DesignProof, description="The proof, answered.")
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def proof_pk(cls, proof_id):
+        return pk_from_global_id(proof_id, "DesignProof", "proofId", uuid.UUID)
+
+
+class ProductionProofApprove(ProductionProofAnswer):
+    class Arguments:
+        token = UUID(
+            required=True, description="The order's token: the buyer's credential."
+        )
+        proof_id = graphene.ID(required=True, description="ID of the proof.")
+
+    class Meta:
+        description = (
+            "The buyer approves a design proof: production may go on past its "
+            "stage. Approving again changes nothing."
+        )
+        doc_category = DOC_CATEGORY
+
+    @classmethod
+    def perform_mutation(cls, _root, _info, /, *, token, proof_id):
+        return cls(design_proof=approval.approve(token, cls.proof_pk(proof_id)))
+
+
+class ProductionProofRequestChanges(ProductionProofAnswer):
+    class Arguments:
+        token = UUID(
+            required=True, description="The order's token: the buyer's credential."
+        )
+        proof_id = graphene.ID(required=True, description="ID of the proof.")
+        comment = graphene.String(
+            required=True, description="What should change (at most 2000 characters)."
+        )
+
+    class Meta:
+        description = (
+            "The buyer asks for changes to a design proof; staff send a new one."
+        )
+        doc_category = DOC_CATEGORY
+
+    @classmethod
+    def perform_mutation(cls, _root, _info, /, *, token, proof_id, comment):
+        return cls(
+            design_proof=approval.request_changes(
+                token, cls.proof_pk(proof_id), comment
+            )
+        )

@@ -17,7 +17,9 @@ from saleor.graphql.core.types import (
 )
 from saleor.graphql.order.types import Order, OrderLine
 
+from ....api.design_proofs import DesignProofFields
 from ....api.production_enums import (
+    DesignProofStatusEnum,
     ProductionJobEventTypeEnum,
     ProductionJobStatusEnum,
 )
@@ -25,12 +27,26 @@ from ....models import ProductionJob as ProductionJobModel
 from ....models import ProductionJobEvent as ProductionJobEventModel
 from ....batches import selectors as batch_selectors
 from ....production import selectors
+from ....production.approval import approval_stage
 from ..batches.types import PreOrderBatch
 from ..core import DOC_CATEGORY, is_production_staff
 from ..specs.types import SpecValue
 
 ProductionJobStatusEnum.doc_category = DOC_CATEGORY
 ProductionJobEventTypeEnum.doc_category = DOC_CATEGORY
+DesignProofStatusEnum.doc_category = DOC_CATEGORY
+
+
+class DesignProof(DesignProofFields, BaseObjectType):
+    created_at = DateTime(required=True, description="When staff sent it.")
+    answered_at = DateTime(description="When the buyer answered.")
+
+    class Meta:
+        description = (
+            "One round of design approval (ACC desain): a proof staff sent for the "
+            "job's approval stage, and the buyer's answer."
+        )
+        doc_category = DOC_CATEGORY
 
 
 class ProductionStage(BaseObjectType):
@@ -143,6 +159,17 @@ class ProductionJob(ModelObjectType[ProductionJobModel]):
         ),
     )
     events = NonNullList(ProductionJobEvent, required=True)
+    approval_stage = graphene.String(
+        description=(
+            "The stage at which the buyer approves a design proof; the job cannot "
+            "pass it before. Null: no approval."
+        )
+    )
+    design_proofs = NonNullList(
+        DesignProof,
+        required=True,
+        description="Every round of design approval, oldest first (for one job's page).",
+    )
     created_at = DateTime(required=True)
     stage_changed_at = DateTime(required=True)
 
@@ -162,6 +189,14 @@ class ProductionJob(ModelObjectType[ProductionJobModel]):
     @staticmethod
     def resolve_pre_order_batch(root, _info):
         return batch_selectors.batch_of_job(root)
+
+    @staticmethod
+    def resolve_approval_stage(root, _info):
+        return approval_stage(root)
+
+    @staticmethod
+    def resolve_design_proofs(root, _info):
+        return selectors.design_proofs(job_id=root.pk)
 
     @staticmethod
     def resolve_order(root, _info):
