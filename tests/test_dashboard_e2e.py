@@ -793,3 +793,58 @@ def test_design_approval_from_the_job_page_on_a_laptop_and_a_phone(
         "design-390-en.png",
         "design-390-id.png",
     ]
+
+
+def test_po_batches_closed_early_from_the_board(api, staff_api, demo_shop, staff_login):
+    from graphene import Node
+
+    from .api.test_batches_api import BATCHES, open_batch, order_tshirts
+
+    short = open_batch(staff_api, demo_shop, minimum=10, name="PO Kaos Batch 7")
+    kaos_product = demo_shop["products"]["kaos-custom"]
+    reached = open_batch(
+        staff_api,
+        demo_shop,
+        minimum=2,
+        name="PO Kaos Sablon Merah",
+        productType=None,
+        product=Node.to_global_id("Product", kaos_product.pk),
+    )
+    order_tshirts(api, demo_shop, 3)
+    for old in SCREENSHOTS.glob("batches-*.png"):
+        old.unlink()
+
+    seen = run_scenario(
+        "preOrderBatches",
+        api.base_url,
+        dict(staff_login, reachedId=reached["id"], shortId=short["id"]),
+        screenshots=SCREENSHOTS,
+    )
+
+    assert seen["progress"] == {
+        "reached": "3 of 2 ordered (100%)",
+        "short": "0 of 10 ordered (0%)",
+    }
+    assert seen["confirms"]["reached"].startswith("The minimum is reached")
+    assert seen["confirms"]["short"].startswith("The minimum is not reached")
+    assert seen["feedback"] == {
+        "reached": "Closed: production starts.",
+        "short": "Closed: its orders are cancelled and refunded.",
+    }
+    # What the browser did is what the server says.
+    closed = {
+        edge["node"]["id"]: edge["node"]["status"]
+        for edge in staff_api.query(BATCHES, {})["preOrderBatches"]["edges"]
+    }
+    assert closed == {reached["id"]: "PRODUCING", short["id"]: "CANCELLED"}
+    for language in ("en", "id"):
+        fit = seen["phone"][language]
+        assert fit["viewport"] == 390 and fit["lang"] == language
+        assert fit["pageWidth"] <= 390, fit
+        assert fit["squeezed"] == [], fit["squeezed"]
+    assert seen["violations"] == [], seen["violations"]
+    assert sorted(Path(shot).name for shot in seen["screenshots"]) == [
+        "batches-1440-en.png",
+        "batches-390-en.png",
+        "batches-390-id.png",
+    ]

@@ -546,6 +546,62 @@ const scenarios = {
     }
   },
 
+  /** PO batches from the header's link: each batch's progress; one closed
+   * early with its minimum reached (production starts), one short of it
+   * (its orders cancelled), each after saying so and asking; on a laptop and
+   * a phone, in English and Indonesian. */
+  async preOrderBatches() {
+    const { browser, page, problems } = await signedIn();
+    const item = (id) => page.locator(`[data-testid="batch"][data-batch-id="${id}"]`);
+    const shots = [];
+    try {
+      await page.getByTestId("nav-batches").click();
+      await page.getByTestId("batches-page").waitFor();
+      await item(INPUT.reachedId).waitFor();
+      await item(INPUT.shortId).waitFor();
+      const progress = {
+        reached: (await item(INPUT.reachedId).getByTestId("batch-progress").textContent()).trim(),
+        short: (await item(INPUT.shortId).getByTestId("batch-progress").textContent()).trim(),
+      };
+      const laptopViolations = await accessibility(page);
+      shots.push(await screenshot(page, "batches-1440-en", { fullPage: true }));
+
+      const confirms = {};
+      for (const [key, id] of [["reached", INPUT.reachedId], ["short", INPUT.shortId]]) {
+        await item(id).getByTestId("batch-close").click();
+        confirms[key] = (await item(id).getByTestId("batch-confirm").textContent()).trim();
+        await item(id).getByRole("button", { name: "Close the batch" }).click();
+        await page.locator(`[data-testid="batch"][data-batch-id="${id}"]:not([data-status="OPEN"])`).waitFor();
+      }
+      const feedback = {
+        reached: (await item(INPUT.reachedId).getByTestId("batch-feedback").textContent()).trim(),
+        short: (await item(INPUT.shortId).getByTestId("batch-feedback").textContent()).trim(),
+      };
+
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.getByLabel("Show").selectOption("ALL");
+      await page.locator('[data-testid="batch"][data-status="CANCELLED"]').waitFor();
+      const phone = { en: await fit(page, '[data-testid="batches-page"]') };
+      shots.push(await screenshot(page, "batches-390-en"));
+      await page.getByRole("button", { name: "ID", exact: true }).click();
+      await item(INPUT.reachedId).getByTestId("batch-status").filter({ hasText: "Ditutup: diproduksi" }).waitFor();
+      phone.id = await fit(page, '[data-testid="batches-page"]');
+      const phoneViolations = await accessibility(page);
+      shots.push(await screenshot(page, "batches-390-id"));
+      assert.deepEqual(problems, []);
+      return {
+        progress,
+        confirms,
+        feedback,
+        phone,
+        violations: [...laptopViolations, ...phoneViolations],
+        screenshots: shots.filter(Boolean),
+      };
+    } finally {
+      await browser.close();
+    }
+  },
+
   /** A spec value that is markup shows as its characters and runs nothing. */
   async injectionShownAsText() {
     const { browser, page, problems, dialogs } = await signedIn();

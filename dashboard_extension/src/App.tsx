@@ -6,6 +6,7 @@ import { BoardPage } from "./pages/BoardPage";
 import { JobPage } from "./pages/JobPage";
 import { OrderWidgetPage } from "./pages/OrderWidgetPage";
 import { PaymentProofsPage } from "./pages/PaymentProofsPage";
+import { PreOrderBatchesPage } from "./pages/PreOrderBatchesPage";
 import { ProductTypeSettingsPage } from "./pages/ProductTypeSettingsPage";
 import { ProductTypesPage } from "./pages/ProductTypesPage";
 import { SignInPage } from "./pages/SignInPage";
@@ -61,6 +62,8 @@ function Page({ route }: { route: Route }) {
       return <JobPage id={route.id} />;
     case "proofs":
       return <PaymentProofsPage />;
+    case "batches":
+      return <PreOrderBatchesPage />;
     case "settings":
       return <ProductTypesPage />;
     case "productType":
@@ -84,7 +87,7 @@ export function App() {
   // The order page's widget: a sidebar of its own, without the board's header.
   if (route.name === "order") return <OrderWidgetPage orderId={route.orderId} />;
   const active =
-    route.name === "settings" || route.name === "productType" ? "settings" : route.name === "proofs" ? "proofs" : "board";
+    route.name === "settings" || route.name === "productType" ? "settings" : route.name === "proofs" || route.name === "batches" ? route.name : "board";
   return (
     <Box __minHeight="100vh" backgroundColor="default2" display="flex" flexDirection="column">
       <Box
@@ -120,6 +123,11 @@ export function App() {
             <Link to={paths.proofs()} aria-current={active === "proofs" ? "page" : undefined} style={{ textDecoration: "none" }} data-testid="nav-proofs">
               <Text fontWeight={active === "proofs" ? "bold" : "regular"} color={active === "proofs" ? "default1" : "default2"}>
                 {t("paymentProofs")}
+              </Text>
+            </Link>
+            <Link to={paths.batches()} aria-current={active === "batches" ? "page" : undefined} style={{ textDecoration: "none" }} data-testid="nav-batches">
+              <Text fontWeight={active === "batches" ? "bold" : "regular"} color={active === "batches" ? "default1" : "default2"}>
+                {t("batches")}
               </Text>
             </Link>
           </Box>

@@ -11,6 +11,7 @@ export type Route =
   | { name: "productType"; id: string }
   | { name: "order"; orderId: string }
   | { name: "proofs" }
+  | { name: "batches" }
   | { name: "notFound" };
 
 export function parseRoute(pathname: string, search = ""): Route {
@@ -23,6 +24,7 @@ export function parseRoute(pathname: string, search = ""): Route {
   if (parts[0] === "order" && parts.length === 1)
     return { name: "order", orderId: new URLSearchParams(search).get("orderId") ?? "" };
   if (parts[0] === "proofs" && parts.length === 1) return { name: "proofs" };
+  if (parts[0] === "batches" && parts.length === 1) return { name: "batches" };
   if (parts[0] === "jobs" && parts.length === 2) return { name: "job", id: parts[1] };
   if (parts[0] === "settings" && parts.length === 1) return { name: "settings" };
   if (parts[0] === "settings" && parts.length === 2) return { name: "productType", id: parts[1] };
@@ -33,6 +35,7 @@ export const paths = {
   board: () => `${BASE}/`,
   orderJobs: (orderId: string) => `${BASE}/?orderId=${encodeURIComponent(orderId)}`,
   proofs: () => `${BASE}/proofs`,
+  batches: () => `${BASE}/batches`,
   job: (id: string) => `${BASE}/jobs/${encodeURIComponent(id)}`,
   settings: () => `${BASE}/settings`,
   order: (orderId: string) => `${BASE}/order?orderId=${encodeURIComponent(orderId)}`,

@@ -222,6 +222,12 @@ export type PaymentScheduleState =
   | 'PAID';
 
 /** An enumeration. */
+export type PreOrderBatchStatusEnum =
+  | 'CANCELLED'
+  | 'OPEN'
+  | 'PRODUCING';
+
+/** An enumeration. */
 export type ProductionJobEventTypeEnum =
   | 'CANCELLED'
   | 'CHANGES_REQUESTED'
@@ -432,6 +438,24 @@ export type PendingPaymentProofsQueryVariables = Exact<{
 
 
 export type PendingPaymentProofsQuery = { paymentProofs: { totalCount: number | null, edges: Array<{ node: { id: string, status: PaymentProofStatus, installment: InstallmentKind, reference: string, note: string, fileName: string, contentType: string, size: number, url: string, rejectionReason: string | null, createdAt: string, decidedAt: string | null, order: { id: string, number: string | null, userEmail: string | null } | null, amount: { amount: number, currency: string } } }> } | null };
+
+export type PreOrderBatchesQueryVariables = Exact<{
+  first: number;
+  status?: Array<PreOrderBatchStatusEnum> | PreOrderBatchStatusEnum | null | undefined;
+}>;
+
+
+export type PreOrderBatchesQuery = { preOrderBatches: { totalCount: number | null, edges: Array<{ node: { id: string, name: string, status: PreOrderBatchStatusEnum, opensAt: string, closesAt: string, minimumQuantity: number, isTakingOrders: boolean, productionStartsOn: string, closedAt: string | null, version: number, progress: { ordered: number, minimum: number, remaining: number, reached: boolean, percent: number, secondsLeft: number }, productType: { id: string, name: string } | null, product: { id: string, name: string } | null } }> } | null };
+
+export type PreOrderBatchFieldsFragment = { id: string, name: string, status: PreOrderBatchStatusEnum, opensAt: string, closesAt: string, minimumQuantity: number, isTakingOrders: boolean, productionStartsOn: string, closedAt: string | null, version: number, progress: { ordered: number, minimum: number, remaining: number, reached: boolean, percent: number, secondsLeft: number }, productType: { id: string, name: string } | null, product: { id: string, name: string } | null };
+
+export type PreOrderBatchCloseMutationVariables = Exact<{
+  id: string | number;
+  version?: number | null | undefined;
+}>;
+
+
+export type PreOrderBatchCloseMutation = { preOrderBatchClose: { preOrderBatch: { id: string, name: string, status: PreOrderBatchStatusEnum, opensAt: string, closesAt: string, minimumQuantity: number, isTakingOrders: boolean, productionStartsOn: string, closedAt: string | null, version: number, progress: { ordered: number, minimum: number, remaining: number, reached: boolean, percent: number, secondsLeft: number }, productType: { id: string, name: string } | null, product: { id: string, name: string } | null } | null, openOrderErrors: Array<{ field: string | null, code: OpenOrderErrorCode, message: string | null }> } | null };
 
 export type ProductionJobQueryVariables = Exact<{
   id: string | number;

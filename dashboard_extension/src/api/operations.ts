@@ -290,6 +290,37 @@ export const PAYMENT_PROOF_REJECT = /* GraphQL */ `
   ${PAYMENT_PROOF_FIELDS}${OPEN_ORDER_ERROR_FIELDS}
 `;
 
+// ------------------------------------------------------------- PO batches
+
+const PRE_ORDER_BATCH_FIELDS = /* GraphQL */ `
+  fragment PreOrderBatchFields on PreOrderBatch {
+    id name status opensAt closesAt minimumQuantity isTakingOrders productionStartsOn closedAt version
+    progress { ordered minimum remaining reached percent secondsLeft }
+    productType { id name }
+    product { id name }
+  }
+`;
+
+export const PRE_ORDER_BATCHES = /* GraphQL */ `
+  query PreOrderBatches($first: Int!, $status: [PreOrderBatchStatusEnum!]) {
+    preOrderBatches(first: $first, filter: { status: $status }) {
+      totalCount
+      edges { node { ...PreOrderBatchFields } }
+    }
+  }
+  ${PRE_ORDER_BATCH_FIELDS}
+`;
+
+export const PRE_ORDER_BATCH_CLOSE = /* GraphQL */ `
+  mutation PreOrderBatchClose($id: ID!, $version: Int) {
+    preOrderBatchClose(id: $id, version: $version) {
+      preOrderBatch { ...PreOrderBatchFields }
+      openOrderErrors { ...OpenOrderErrorFields }
+    }
+  }
+  ${PRE_ORDER_BATCH_FIELDS}${OPEN_ORDER_ERROR_FIELDS}
+`;
+
 // ------------------------------------------------------------------- catalog
 
 const SPEC_FIELD_FIELDS = /* GraphQL */ `

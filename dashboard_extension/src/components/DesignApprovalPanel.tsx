@@ -8,6 +8,7 @@ import { upload } from "../api/client";
 import { PRODUCTION_PROOF_UPLOAD } from "../api/operations";
 import type { DesignProofFieldsFragment, DesignProofStatusEnum as DesignProofStatus, ProductionProofUploadMutation } from "../api/generated";
 import { useI18n } from "../i18n";
+import type { MessageKey } from "../i18n/messages";
 import { PrivateFileView } from "./PrivateFile";
 import { Badge, Card, Input, Notice } from "./ui";
 
@@ -44,7 +45,8 @@ export function DesignApprovalPanel({
   const [file, setFile] = useState<File | null>(null);
   const [note, setNote] = useState("");
   const [busy, setBusy] = useState(false);
-  const [feedback, setFeedback] = useState<{ tone: "critical" | "success"; text: string } | null>(null);
+  // A refusal is the server's words; a success is ours, in the board's language.
+  const [feedback, setFeedback] = useState<{ tone: "critical" | "success"; text?: string; key?: MessageKey } | null>(null);
   const [inputKey, setInputKey] = useState(0);
   const latest = [...proofs].reverse().find((p) => p.stage === approvalStage && p.status !== "SUPERSEDED") ?? null;
   const approved = latest?.status === "APPROVED";
@@ -61,7 +63,7 @@ export function DesignApprovalPanel({
         setFeedback({ tone: "critical", text: `${t("errorPrefix")}: ${errors.map((e) => e.message ?? e.code).join("; ")}` });
         return;
       }
-      setFeedback({ tone: "success", text: t("proofSentToBuyer") });
+      setFeedback({ tone: "success", key: "proofSentToBuyer" });
       setFile(null);
       setNote("");
       setInputKey((k) => k + 1);
@@ -153,7 +155,7 @@ export function DesignApprovalPanel({
       )}
       {feedback && (
         <Notice tone={feedback.tone} data-testid="design-feedback">
-          {feedback.text}
+          {feedback.key ? t(feedback.key) : feedback.text}
         </Notice>
       )}
     </Card>

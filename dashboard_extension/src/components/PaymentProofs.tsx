@@ -13,6 +13,7 @@ import type {
   PaymentProofStatus,
 } from "../api/generated";
 import { useI18n } from "../i18n";
+import type { MessageKey } from "../i18n/messages";
 import { PrivateFileView } from "./PrivateFile";
 import { Badge, Input, Notice } from "./ui";
 
@@ -41,7 +42,9 @@ export function PaymentProofItem({
   const [amount, setAmount] = useState(String(given.amount.amount));
   const [reason, setReason] = useState("");
   const [busy, setBusy] = useState(false);
-  const [feedback, setFeedback] = useState<{ tone: "critical" | "success"; text: string } | null>(null);
+  // A refusal is the server's words; a success is ours, shown in the
+  // board's current language.
+  const [feedback, setFeedback] = useState<{ tone: "critical" | "success"; text?: string; key?: MessageKey } | null>(null);
 
   const decide = async (accept: boolean) => {
     setBusy(true);
@@ -55,7 +58,7 @@ export function PaymentProofItem({
         setFeedback({ tone: "critical", text: `${t("errorPrefix")}: ${errors.map((e) => e.message ?? e.code).join("; ")}` });
         return;
       }
-      setFeedback({ tone: "success", text: accept ? t("proofAccepted") : t("proofRejected") });
+      setFeedback({ tone: "success", key: accept ? "proofAccepted" : "proofRejected" });
       if (result?.paymentProof) {
         setDecided(result.paymentProof);
         onDecided?.(result.paymentProof);
@@ -150,7 +153,7 @@ export function PaymentProofItem({
       )}
       {feedback && (
         <Notice tone={feedback.tone} data-testid="proof-feedback">
-          {feedback.text}
+          {feedback.key ? t(feedback.key) : feedback.text}
         </Notice>
       )}
     </Box>
