@@ -124,6 +124,7 @@ const JOB_FIELDS = /* GraphQL */ `
     events { id type fromStage toStage note date user { email firstName lastName } }
     approvalStage
     designProofs { ...DesignProofFields }
+    preOrderBatch { id name status }
   }
 `;
 

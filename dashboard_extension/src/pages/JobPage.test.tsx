@@ -19,7 +19,7 @@ function job(patch: Partial<Job> = {}): Job {
     promisedDate: null, isOverdue: false, specs: [], assignee: null,
     order: { id: "T3JkZXI6Nw==", number: "7", userEmail: "pembeli@openorder.test", paymentStatus: "NOT_CHARGED" },
     stages, holdReason: null, notes: "", createdAt: "2026-12-01T00:00:00Z", stageChangedAt: "2026-12-01T00:00:00Z", events: [],
-    approvalStage: null, designProofs: [],
+    approvalStage: null, designProofs: [], preOrderBatch: null,
     ...patch,
   };
 }
@@ -57,5 +57,38 @@ describe("a job whose order waits for confirmation", () => {
     expect(screen.queryByTestId("advance-confirms")).toBeNull();
     expect(screen.queryByTestId("extend-deadline")).toBeNull();
     await waitFor(() => expect(sent.filter((r) => r.operation === "OrderPaymentSchedule")).toHaveLength(2));
+  });
+});
+
+describe("a job in a PO batch, with design approval", () => {
+  it("names its batch and shows the design approval card with its rounds", async () => {
+    mockGraphQL({
+      ProductionJob: () => ({
+        productionJob: job({
+          currentStage: "CONFIRMED",
+          currentStageLabel: "Design confirmed",
+          preOrderBatch: { id: "UHJlT3JkZXJCYXRjaDox", name: "PO Kaos Batch 1", status: "OPEN" },
+          approvalStage: "CONFIRMED",
+          designProofs: [
+            {
+              id: "RGVzaWduUHJvb2Y6MQ==", version: 1, stage: "CONFIRMED", stageLabel: "Design confirmed", status: "PENDING",
+              note: "", comment: null, fileName: "mockup.png", contentType: "image/png", url: "/openorder/design-proofs/x/",
+              createdAt: "2026-12-01T03:00:00+00:00", answeredAt: null,
+            },
+          ],
+        }),
+      }),
+      OrderPaymentSchedule: () => ({ orderPaymentSchedule: waiting }),
+      StaffUsers: () => ({ staffUsers: { edges: [] } }),
+    });
+    renderWithProviders(<JobPage id="UHJvZHVjdGlvbkpvYjox" />);
+    const batch = await screen.findByTestId("job-batch");
+    expect(batch.textContent).toBe("PO Kaos Batch 1 · Open");
+    expect(batch.getAttribute("href")).toMatch(/\/batches$/);
+    const approval = screen.getByTestId("design-approval");
+    expect(approval.getAttribute("data-approved")).toBe("false");
+    expect(screen.getAllByTestId("design-proof")).toHaveLength(1);
+    // At the approval stage a new round can still be sent.
+    expect(screen.getByTestId("send-design-proof")).toBeTruthy();
   });
 });

@@ -151,6 +151,15 @@ export function JobPage({ id }: { id: string }) {
             <Row label={t("customer")}>
               <Text>{job.order.userEmail ?? ""}</Text>
             </Row>
+            {job.preOrderBatch && (
+              <Row label={t("batch")}>
+                <Link to={paths.batches()} data-testid="job-batch" data-status={job.preOrderBatch.status}>
+                  <Text>
+                    {job.preOrderBatch.name} · {tx("batchStatus", job.preOrderBatch.status)}
+                  </Text>
+                </Link>
+              </Row>
+            )}
             {job.specs.length === 0 && <Text color="default2">{t("noSpecs")}</Text>}
             {job.specs.map((spec) => (
               <Row key={spec.code} label={spec.label}>
