@@ -10,7 +10,7 @@ import type { DesignProofFieldsFragment, DesignProofStatusEnum as DesignProofSta
 import { useI18n } from "../i18n";
 import type { MessageKey } from "../i18n/messages";
 import { PrivateFileView } from "./PrivateFile";
-import { Badge, Card, Input, Notice } from "./ui";
+import { Badge, Card, Input, Notice, ListItem } from "./ui";
 
 export type DesignProof = DesignProofFieldsFragment;
 type UploadedJob = NonNullable<NonNullable<ProductionProofUploadMutation["productionProofUpload"]>["job"]>;
@@ -89,17 +89,8 @@ export function DesignApprovalPanel({
       {proofs.length === 0 && <Text color="default2">{t("noDesignProofs")}</Text>}
       <Box as="ol" display="flex" flexDirection="column" gap={2} className="oo-plain-list">
         {[...proofs].reverse().map((proof) => (
-          <Box
-            as="li"
+          <ListItem
             key={proof.id}
-            display="flex"
-            flexDirection="column"
-            gap={1}
-            padding={3}
-            borderRadius={3}
-            borderStyle="solid"
-            borderWidth={1}
-            borderColor="default1"
             data-testid="design-proof"
             data-status={proof.status}
             data-version={proof.version}
@@ -128,7 +119,7 @@ export function DesignApprovalPanel({
               testId="design-image"
               showTestId="show-design"
             />
-          </Box>
+          </ListItem>
         ))}
       </Box>
       {canSend ? (

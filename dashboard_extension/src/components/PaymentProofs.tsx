@@ -15,7 +15,7 @@ import type {
 import { useI18n } from "../i18n";
 import type { MessageKey } from "../i18n/messages";
 import { PrivateFileView } from "./PrivateFile";
-import { Badge, Input, Notice } from "./ui";
+import { Badge, Input, Notice, ListItem } from "./ui";
 
 export type PaymentProof = PaymentProofFieldsFragment;
 
@@ -72,16 +72,7 @@ export function PaymentProofItem({
 
   const pending = proof.status === "PENDING";
   return (
-    <Box
-      as="li"
-      display="flex"
-      flexDirection="column"
-      gap={2}
-      padding={3}
-      borderRadius={3}
-      borderStyle="solid"
-      borderWidth={1}
-      borderColor="default1"
+    <ListItem
       data-testid="payment-proof"
       data-status={proof.status}
       data-proof-id={proof.id}
@@ -156,7 +147,7 @@ export function PaymentProofItem({
           {feedback.key ? t(feedback.key) : feedback.text}
         </Notice>
       )}
-    </Box>
+    </ListItem>
   );
 }
 

@@ -109,3 +109,25 @@ export function Notice({ tone, children, ...rest }: { tone: "critical" | "succes
     </Box>
   );
 }
+
+/** One item of a list of cards (a batch, a transfer proof, a design round):
+ * a bordered <li>, its content stacked. */
+export function ListItem({ children, ...rest }: { children: ReactNode } & Record<string, unknown>) {
+  return (
+    <Box
+      as="li"
+      display="flex"
+      flexDirection="column"
+      gap={2}
+      padding={3}
+      borderRadius={3}
+      borderStyle="solid"
+      borderWidth={1}
+      borderColor="default1"
+      backgroundColor="default1"
+      {...rest}
+    >
+      {children}
+    </Box>
+  );
+}

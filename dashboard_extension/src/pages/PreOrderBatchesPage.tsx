@@ -13,7 +13,7 @@ import type {
   PreOrderBatchStatusEnum,
 } from "../api/generated";
 import { useQuery } from "../api/useQuery";
-import { Badge, Card, NativeSelect, Notice } from "../components/ui";
+import { Badge, Card, NativeSelect, Notice, ListItem } from "../components/ui";
 import { useI18n } from "../i18n";
 import type { MessageKey } from "../i18n/messages";
 
@@ -67,17 +67,7 @@ function BatchItem({ given }: { given: Batch }) {
   };
 
   return (
-    <Box
-      as="li"
-      display="flex"
-      flexDirection="column"
-      gap={2}
-      padding={4}
-      borderRadius={4}
-      borderStyle="solid"
-      borderWidth={1}
-      borderColor="default1"
-      backgroundColor="default1"
+    <ListItem
       data-testid="batch"
       data-batch-id={batch.id}
       data-status={batch.status}
@@ -142,7 +132,7 @@ function BatchItem({ given }: { given: Batch }) {
           {feedback.key ? t(feedback.key) : feedback.text}
         </Notice>
       )}
-    </Box>
+    </ListItem>
   );
 }
 
