@@ -679,6 +679,8 @@ def test_the_cashier_checks_transfer_proofs_on_a_laptop_and_a_phone(
     )
 
     assert seen["listed"] == 3
+    # The header counts the proofs waiting: three, then the one left.
+    assert seen["counts"] == ["3", "1"]
     assert seen["orderLink"].startswith("Order #%s's jobs" % first["number"])
     # The receipt the buyer sent, read with the staff token.
     assert (seen["receipt"]["width"], seen["receipt"]["height"]) == (40, 60)

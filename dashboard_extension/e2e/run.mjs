@@ -415,6 +415,8 @@ const scenarios = {
       await item(INPUT.rejectId).waitFor();
       await item(INPUT.acceptId).waitFor();
       const listed = await page.locator('[data-testid="proofs-page"] [data-testid="payment-proof"]').count();
+      await page.locator('[data-testid="pending-proof-count"]').waitFor();
+      const countBefore = await page.getByTestId("pending-proof-count").getAttribute("data-count");
       const orderLink = (await page.getByTestId("proof-order").first().textContent()).trim();
 
       // The receipt, read with the staff token, shown in place.
@@ -445,10 +447,15 @@ const scenarios = {
       const acceptFeedback = (await accepted.getByTestId("proof-feedback").textContent()).trim();
       await page.locator(`[data-proof-id="${INPUT.acceptId}"][data-status="ACCEPTED"]`).waitFor();
 
-      // A phone, in both languages: a fresh list (the one still waiting).
+      // A phone, in both languages: back to the list from the header (the
+      // one still waiting, and the header's count says so).
       await page.setViewportSize({ width: 390, height: 844 });
-      await page.getByRole("button", { name: "Try again" }).click();
+      await page.locator("header nav a").first().click();
+      await page.getByTestId("board").waitFor();
+      await page.getByTestId("nav-proofs").click();
       await item(INPUT.pendingId).waitFor();
+      await page.locator('[data-testid="pending-proof-count"][data-count="1"]').waitFor();
+      const countAfter = await page.getByTestId("pending-proof-count").getAttribute("data-count");
       const phone = { en: await fit(page, '[data-testid="proofs-page"]') };
       shots.push(await screenshot(page, "proofs-390-en"));
       await page.getByRole("button", { name: "ID", exact: true }).click();
@@ -463,6 +470,7 @@ const scenarios = {
       assert.deepEqual(problems, []);
       return {
         listed,
+        counts: [countBefore, countAfter],
         orderLink,
         receipt,
         rejectFeedback,

@@ -11,6 +11,9 @@ import { ProductTypeSettingsPage } from "./pages/ProductTypeSettingsPage";
 import { ProductTypesPage } from "./pages/ProductTypesPage";
 import { SignInPage } from "./pages/SignInPage";
 import { Link, paths, Route, useRoute } from "./router";
+import { PENDING_PAYMENT_PROOF_COUNT } from "./api/operations";
+import type { PendingPaymentProofCountQuery } from "./api/generated";
+import { useQuery } from "./api/useQuery";
 
 const read = () => ({ token: session.current, awaitingDashboard: session.isAwaitingDashboard });
 
@@ -50,6 +53,21 @@ export function LanguageSwitch() {
         </Button>
       ))}
     </Box>
+  );
+}
+
+/** The transfer proofs waiting for staff, beside the header's link (asked
+ * again on every page change, so a decision shows on the next page). */
+function PendingProofCount({ refreshKey }: { refreshKey: Route }) {
+  const { t } = useI18n();
+  const { data } = useQuery<PendingPaymentProofCountQuery>(PENDING_PAYMENT_PROOF_COUNT, {}, { refreshKey: JSON.stringify(refreshKey) });
+  const count = data?.paymentProofs?.totalCount ?? 0;
+  if (!count) return null;
+  return (
+    <span className="oo-count" data-testid="pending-proof-count" data-count={count}>
+      <span aria-hidden="true">{count}</span>
+      <span className="oo-sr-only">{t("proofsWaiting", { count })}</span>
+    </span>
   );
 }
 
@@ -124,6 +142,7 @@ export function App() {
               <Text fontWeight={active === "proofs" ? "bold" : "regular"} color={active === "proofs" ? "default1" : "default2"}>
                 {t("paymentProofs")}
               </Text>
+              <PendingProofCount refreshKey={route} />
             </Link>
             <Link to={paths.batches()} aria-current={active === "batches" ? "page" : undefined} style={{ textDecoration: "none" }} data-testid="nav-batches">
               <Text fontWeight={active === "batches" ? "bold" : "regular"} color={active === "batches" ? "default1" : "default2"}>

@@ -439,6 +439,11 @@ export type PendingPaymentProofsQueryVariables = Exact<{
 
 export type PendingPaymentProofsQuery = { paymentProofs: { totalCount: number | null, edges: Array<{ node: { id: string, status: PaymentProofStatus, installment: InstallmentKind, reference: string, note: string, fileName: string, contentType: string, size: number, url: string, rejectionReason: string | null, createdAt: string, decidedAt: string | null, order: { id: string, number: string | null, userEmail: string | null } | null, amount: { amount: number, currency: string } } }> } | null };
 
+export type PendingPaymentProofCountQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PendingPaymentProofCountQuery = { paymentProofs: { totalCount: number | null } | null };
+
 export type PreOrderBatchesQueryVariables = Exact<{
   first: number;
   status?: Array<PreOrderBatchStatusEnum> | PreOrderBatchStatusEnum | null | undefined;

@@ -271,6 +271,13 @@ export const PENDING_PAYMENT_PROOFS = /* GraphQL */ `
   ${PAYMENT_PROOF_FIELDS}
 `;
 
+// How many transfer proofs wait for staff (the header's count).
+export const PENDING_PAYMENT_PROOF_COUNT = /* GraphQL */ `
+  query PendingPaymentProofCount {
+    paymentProofs(first: 1, filter: { status: [PENDING] }) { totalCount }
+  }
+`;
+
 export const PAYMENT_PROOF_ACCEPT = /* GraphQL */ `
   mutation PaymentProofAccept($id: ID!, $amount: PositiveDecimal) {
     paymentProofAccept(id: $id, amount: $amount) {
