@@ -3,6 +3,7 @@ see a receipt's file."""
 
 from ..host import get_host
 from ..models import PaymentProof
+from ..models.payments import InstallmentKind, PaymentProofStatus
 
 
 def staff_proofs():
@@ -33,3 +34,18 @@ def readable_proof(proof_id, *, token=None, staff_user=None):
     if token and get_host().order_token(proof.order) == str(token):
         return proof
     return None
+
+
+def pending_deposit_proof(schedule):
+    """The oldest transfer proof for the deposit still waiting for staff, or
+    None. While one waits the deposit's deadline holds (payments/window.py)
+    and the schedule says it is being checked."""
+    return (
+        PaymentProof.objects.filter(
+            order_id=schedule.order_id,
+            installment_kind=InstallmentKind.DEPOSIT,
+            status=PaymentProofStatus.PENDING,
+        )
+        .order_by("created_at", "pk")
+        .first()
+    )

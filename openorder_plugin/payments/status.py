@@ -13,6 +13,7 @@ from ..models.payments import (
     InstallmentStatus,
 )
 from .cancellation import FULL_REFUND
+from .selectors import pending_deposit_proof
 
 
 class ScheduleState:
@@ -103,6 +104,18 @@ def _summary(schedule):
         return _("Cancelled; the deposit is kept and the balance waived.")
     if state == ScheduleState.AWAITING_DEPOSIT:
         values["amount"] = money(deposit)
+        proof = pending_deposit_proof(schedule)
+        if proof is not None:
+            # The buyer says they paid: they are told it is being checked, and
+            # the deadline holds meanwhile.
+            values["proof"] = format_money(proof.amount, proof.currency)
+            return (
+                _(
+                    "Your transfer of %(proof)s is being checked by the shop; the "
+                    "order is not cancelled while it waits. Deposit due: %(amount)s."
+                )
+                % values
+            )
         if schedule.deadline:
             return (
                 _(

@@ -18,16 +18,12 @@ from ..config import CONFIRMATION_WINDOW, DEPOSIT_WINDOW, setting_hours
 from ..errors import OpenOrderError, OpenOrderErrorCode as Codes
 from ..host import get_host
 from ..l10n import format_datetime, format_money, language_of
-from ..models import Installment, PaymentProof, PaymentSchedule, ProductionJob
-from ..models.payments import (
-    DeadlineKind,
-    InstallmentKind,
-    InstallmentStatus,
-    PaymentProofStatus,
-)
+from ..models import Installment, PaymentSchedule, ProductionJob
+from ..models.payments import DeadlineKind, InstallmentKind, InstallmentStatus
 from ..models.production import JobStatus
 from ..notifications import outbox
 from .gates import gate_stage_index
+from .selectors import pending_deposit_proof
 
 DEPOSIT_DUE = "payment_deposit_due"
 ORDER_LAPSED = "order_lapsed"
@@ -119,15 +115,6 @@ def _clear(schedule):
     schedule.deadline = None
     schedule.deadline_kind = ""
     schedule.save(update_fields=["deadline", "deadline_kind"])
-
-
-def has_pending_deposit_proof(schedule):
-    """A transfer proof for the deposit waits for staff (payments/proofs.py)."""
-    return PaymentProof.objects.filter(
-        order_id=schedule.order_id,
-        installment_kind=InstallmentKind.DEPOSIT,
-        status=PaymentProofStatus.PENDING,
-    ).exists()
 
 
 def locked_schedule(order, missing_message):
@@ -230,7 +217,7 @@ def lapse(schedule_pk, now):
             if i.kind == InstallmentKind.DEPOSIT
         )
     ) or (kind == DeadlineKind.CONFIRMATION and is_confirmed(order.pk))
-    if kind == DeadlineKind.DEPOSIT and has_pending_deposit_proof(schedule):
+    if kind == DeadlineKind.DEPOSIT and pending_deposit_proof(schedule) is not None:
         # The buyer sent a transfer proof in time: staff decide, not the clock.
         return None
     if (

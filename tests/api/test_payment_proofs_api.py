@@ -25,7 +25,7 @@ PROOF = """
   paymentRecord { id amount { amount } reference idempotencyKey }
 """
 SCHEDULE = """
-  state outstanding { amount }
+  state summary outstanding { amount }
   installments { kind status paidAmount { amount } }
   paymentProofs { id status amount { amount } }
 """
@@ -128,6 +128,9 @@ def test_nothing_is_paid_until_staff_accept_the_proof(api, staff_api, demo_shop)
     # still say nothing was paid.
     schedule = sent["paymentSchedule"]
     assert schedule["state"] == "AWAITING_DEPOSIT"
+    # The buyer is told it is being checked, not that it is still unpaid.
+    assert schedule["summary"].startswith("Your transfer of ")
+    assert "is being checked by the shop" in schedule["summary"]
     assert amount(schedule["outstanding"]) == TOTAL
     assert paid(staff_api, order["id"])[0] == 0
     assert PaymentRecord.objects.count() == 0
@@ -197,6 +200,8 @@ def test_a_rejected_proof_records_nothing_and_the_buyer_is_told_why(
         reason,
     )
     assert result["paymentSchedule"]["state"] == "AWAITING_DEPOSIT"
+    # Rejected: the schedule says the deposit is owed again.
+    assert result["paymentSchedule"]["summary"].startswith("Waiting for the deposit")
     assert paid(staff_api, order["id"])[0] == 0
     assert PaymentRecord.objects.count() == 0
     told = Notification.objects.get(kind="payment_proof_rejected")
