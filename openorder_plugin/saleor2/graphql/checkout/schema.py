@@ -7,6 +7,7 @@ from saleor.core.permissions import OrderPermissions
 from saleor.product.models import ProductVariant as ProductVariantModel
 from saleor.order.models import Order as OrderModel
 
+from ....host import get_host
 from ....errors import (
     OpenOrderError as DomainError,
     OpenOrderErrorCode as Code,
@@ -101,7 +102,7 @@ class CheckoutQueries(graphene.ObjectType):
             return node_or_none(order_id, "Order", OrderModel.objects.all())
         if token is None:
             return None
-        return OrderModel.objects.confirmed().filter(token=token).first()
+        return get_host().order_by_token(token)
 
 
 class CheckoutMutations(graphene.ObjectType):

@@ -176,7 +176,8 @@ class PaymentProof(PaymentProofResolvers, CountableDjangoObjectType):
     )
     decided_at = graphene.DateTime(description="When staff accepted or rejected it.")
     payment_record = graphene.Field(
-        PaymentRecord, description="The money recorded when it was accepted."
+        PaymentRecord,
+        description="The money recorded when it was accepted. Staff only (null for buyers).",
     )
     order = graphene.Field(
         Order, description="The order it pays into. Staff only (null for buyers)."
@@ -197,6 +198,11 @@ class PaymentProof(PaymentProofResolvers, CountableDjangoObjectType):
         if not is_production_staff(info):
             return None
         return staff_proofs().filter(pk=as_uuid(id)).first() if as_uuid(id) else None
+
+    @staticmethod
+    def resolve_payment_record(root, info):
+        # The books' side (reference, idempotency key) is staff's.
+        return root.payment_record if is_production_staff(info) else None
 
     @staticmethod
     def resolve_order(root, info):

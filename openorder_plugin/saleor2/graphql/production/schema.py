@@ -1,9 +1,8 @@
 import graphene
 from saleor.core.permissions import OrderPermissions
 from saleor.graphql.decorators import permission_required
-from saleor.order import OrderStatus
-from saleor.order.models import Order
 
+from ....host import get_host
 from ....production import selectors
 from ..core import FilterConnectionField, check_cursors, node_or_none
 from .filters import ProductionJobFilterInput
@@ -51,11 +50,7 @@ class ProductionQueries(graphene.ObjectType):
         return node_or_none(id, "ProductionJob", selectors.board_jobs())
 
     def resolve_production_timeline(self, _info, order_token):
-        order = (
-            Order.objects.exclude(status=OrderStatus.DRAFT)
-            .filter(token=order_token)
-            .first()
-        )
+        order = get_host().order_by_token(order_token)
         if order is None:
             return []
         return selectors.timeline_for_order_lines(order)

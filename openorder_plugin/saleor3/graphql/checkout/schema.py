@@ -12,6 +12,7 @@ from saleor.order.models import Order as OrderModel
 from saleor.permission.enums import OrderPermissions
 from saleor.product.models import ProductVariant as ProductVariantModel
 
+from ....host import get_host
 from ....errors import (
     OpenOrderError as DomainError,
     OpenOrderErrorCode as Code,
@@ -131,8 +132,7 @@ class CheckoutQueries(graphene.ObjectType):
             return node_or_none(order_id, "Order", OrderModel.objects.all(), uuid.UUID)
         if token is None:
             return None
-        # As Saleor's orderByToken: any order but a draft.
-        return OrderModel.objects.non_draft().filter(id=token).first()
+        return get_host().order_by_token(token)
 
 
 class CheckoutMutations(graphene.ObjectType):

@@ -198,7 +198,8 @@ class PaymentProof(PaymentProofResolvers, ModelObjectType[models.PaymentProof]):
     created_at = DateTime(required=True)
     decided_at = DateTime(description="When staff accepted or rejected it.")
     payment_record = graphene.Field(
-        PaymentRecord, description="The money recorded when it was accepted."
+        PaymentRecord,
+        description="The money recorded when it was accepted. Staff only (null for buyers).",
     )
     order = graphene.Field(
         Order, description="The order it pays into. Staff only (null for buyers)."
@@ -219,6 +220,11 @@ class PaymentProof(PaymentProofResolvers, ModelObjectType[models.PaymentProof]):
         if not is_production_staff(info) or as_uuid(id) is None:
             return None
         return staff_proofs().filter(pk=as_uuid(id)).first()
+
+    @staticmethod
+    def resolve_payment_record(root, info):
+        # The books' side (reference, idempotency key) is staff's.
+        return root.payment_record if is_production_staff(info) else None
 
     @staticmethod
     def resolve_order(root, info):

@@ -12,9 +12,9 @@ from saleor.graphql.core.fields import (
 )
 from saleor.graphql.core.scalars import UUID
 from saleor.graphql.core.types import NonNullList
-from saleor.order.models import Order
 from saleor.permission.enums import OrderPermissions
 
+from ....host import get_host
 from ....production import selectors
 from ..core import DOC_CATEGORY, check_cursors, node_or_none
 from .filters import ProductionJobFilterInput
@@ -82,8 +82,7 @@ class ProductionQueries(graphene.ObjectType):
 
     @staticmethod
     def resolve_production_timeline(_root, _info, /, *, order_token):
-        # Saleor 3's order token is the order's ID (as orderByToken reads it).
-        order = Order.objects.non_draft().filter(id=order_token).first()
+        order = get_host().order_by_token(order_token)
         if order is None:
             return []
         return selectors.timeline_for_order_lines(order)
