@@ -12,6 +12,7 @@ BALANCE_GATE = "Balance before fulfillment"
 STAFF_EMAIL = "Staff notification e-mail"
 DEPOSIT_WINDOW = "Deposit payment window"
 CONFIRMATION_WINDOW = "Confirmation window"
+PAYMENT_INSTRUCTIONS = "Payment instructions"
 
 DEFAULT_CONFIGURATION = [
     {"name": DEPOSIT_GATE, "value": True},
@@ -20,6 +21,7 @@ DEFAULT_CONFIGURATION = [
     # Indonesian marketplaces give a buyer about a day to pay.
     {"name": DEPOSIT_WINDOW, "value": "24"},
     {"name": CONFIRMATION_WINDOW, "value": "48"},
+    {"name": PAYMENT_INSTRUCTIONS, "value": ""},
 ]
 
 CONFIG_STRUCTURE = {
@@ -61,6 +63,15 @@ CONFIG_STRUCTURE = {
             "unconfirmed order is then cancelled. 0 turns this off."
         ),
         "label": "Confirmation window (hours)",
+    },
+    PAYMENT_INSTRUCTIONS: {
+        "type": "string",
+        "help_text": (
+            "How buyers pay, shown on a chat order's buyer page, e.g. the bank "
+            'account: "Transfer to BCA 1234567890 a.n. Toko Kaos". Empty: buyers '
+            "are told to ask in the chat."
+        ),
+        "label": PAYMENT_INSTRUCTIONS,
     },
 }
 

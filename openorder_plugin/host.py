@@ -119,8 +119,14 @@ class Host(abc.ABC):
     def variant_unit_price(self, variant, pricing, country):
         """A variant's unit price for one unit, taxes applied (TaxedMoney)."""
 
+    @abc.abstractmethod
+    def variant_is_sold(self, variant, pricing):
+        """Whether `variant` may be sold where `pricing` prices it (Saleor 3:
+        published with a price in that channel)."""
+
     # -- orders ------------------------------------------------------------
     cancelled_order_status = "canceled"
+    draft_order_status = "draft"
     # The order field that holds the number staff search by.
     order_number_field = "number"
 
@@ -165,6 +171,27 @@ class Host(abc.ABC):
     def order_has_fulfillment(self, order):
         """Whether any of the order has been shipped (a fulfillment that is
         not cancelled)."""
+
+    # -- draft orders (chat orders) ----------------------------------------
+    @abc.abstractmethod
+    def create_draft_order(self, *, lines, pricing, email, language_code, user):
+        """A host draft order for `email` ("" when not known), priced where
+        `pricing` says (as variant_unit_price takes it), with one order line
+        per (variant, quantity, unit price as TaxedMoney) of `lines`, at that price
+        (two lines of one variant stay apart: their specs differ). Returns
+        (order, [order lines] in the order of `lines`)."""
+
+    @abc.abstractmethod
+    def place_draft_order(self, order, *, checkout_token, user=None):
+        """Place the draft as the host places a completed draft order (its
+        status, events and order-created hooks), with `checkout_token` as the
+        order's checkout token (capacity held under it follows the order) and
+        with what staff record the buyer's later payments against. Returns
+        the placed order."""
+
+    @abc.abstractmethod
+    def delete_draft_order(self, order):
+        """Delete a draft order that will not be placed."""
 
     # -- money -------------------------------------------------------------
     @abc.abstractmethod

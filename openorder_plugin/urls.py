@@ -4,6 +4,7 @@ adds them to its Saleor's."""
 from django.urls import re_path
 
 from .app_manifest import app_manifest, app_register
+from .chat_order_page import chat_order_page
 from .views import (
     dashboard_extension,
     design_proof_file,
@@ -26,6 +27,11 @@ urlpatterns = [
         r"^openorder/design-proofs/(?P<proof_id>[0-9a-f-]{36})/$",
         design_proof_file,
         name="openorder-design-proof-file",
+    ),
+    re_path(
+        r"^openorder/chat-orders/(?P<token>[0-9a-f-]{36})/$",
+        chat_order_page,
+        name="openorder-chat-order",
     ),
     re_path(r"^dashboard-extension/api/manifest$", app_manifest, name="app-manifest"),
     re_path(r"^dashboard-extension/api/register$", app_register, name="app-register"),

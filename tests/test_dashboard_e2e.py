@@ -7,7 +7,7 @@ import json
 import os
 import re
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import parse_qs, quote, urlparse
 
 import pytest
 from django.utils import timezone
@@ -15,6 +15,7 @@ from django.utils import timezone
 from openorder_plugin.saleor2.demo import catalog
 from openorder_plugin.models import PaymentProof, ProductionJob
 
+from .api.test_chat_orders_api import create as create_chat_order
 from .dashboard_helpers import DASHBOARD, run_scenario
 from .production_helpers import JOB, place_order
 from .specs_helpers import add_custom, days_from_today, empty_checkout
@@ -849,4 +850,177 @@ def test_po_batches_closed_early_from_the_board(api, staff_api, demo_shop, staff
         "batches-1440-en.png",
         "batches-390-en.png",
         "batches-390-id.png",
+    ]
+
+
+def test_a_chat_order_taken_on_the_board_and_confirmed_by_the_buyer(
+    api, staff_api, demo_shop, staff_login
+):
+    DRAFT = """
+    query($id: ID!) {
+      madeToOrderDraft(id: $id) {
+        id status customerName customerPhone buyerUrl shareUrl orderNumber
+        order { id }
+        total { amount } promisedDate
+        lines { quantity specs { code value } }
+      }
+    }
+    """
+    for old in SCREENSHOTS.glob("chat-orders-*.png"):
+        old.unlink()
+    kaos = demo_shop["products"]["kaos-custom"]
+
+    seen = run_scenario(
+        "chatOrderCreate",
+        api.base_url,
+        dict(
+            staff_login,
+            productName=kaos.name,
+            quantity=2,
+            specs={"size": "XL", "color": "#1B2A4A", "print_text": "HALO"},
+            fileField="design_file",
+            name="Sari",
+            phone="0812 3456 7890",
+            note="Sablon depan, sesuai chat.",
+        ),
+        screenshots=SCREENSHOTS,
+    )
+
+    assert kaos.name in seen["productOptions"]
+    # The ready-stock product is not offered: it is sold from stock.
+    assert demo_shop["products"]["tas-kanvas"].name not in seen["productOptions"]
+    assert seen["fileNote"].endswith("Files are sent in the chat, not here.")
+    # A number that is none: refused by the server, said beside the field.
+    assert seen["refused"].startswith("Not a phone number")
+    assert seen["summary"].startswith("The order was not created")
+    created = seen["created"]
+    assert created["status"] == "Draft"
+    whatsapp = urlparse(created["whatsapp"]["href"])
+    assert (whatsapp.netloc, whatsapp.path) == ("wa.me", "/6281234567890")
+    assert "6281234567890" in created["whatsapp"]["href"]
+    assert created["whatsapp"]["target"] == "_blank"
+    assert "noopener" in created["whatsapp"]["rel"]
+    message = parse_qs(whatsapp.query)["text"][0]
+    assert message == created["message"]
+    assert message.startswith("Halo Sari,") and created["buyerUrl"] in message
+    assert created["customer"] == "WhatsApp · +6281234567890"
+    assert seen["copied"] == "Link copied."
+    if seen["clipboard"] is not None:
+        assert seen["clipboard"] == created["buyerUrl"]
+
+    # What the browser sent is the server's draft: the specs as typed.
+    draft = staff_api.query(DRAFT, {"id": created["id"]})["madeToOrderDraft"]
+    assert draft["status"] == "DRAFT" and draft["customerName"] == "Sari"
+    assert draft["customerPhone"] == "6281234567890"
+    assert draft["buyerUrl"] == created["buyerUrl"]
+    assert draft["shareUrl"] == created["whatsapp"]["href"]
+    assert [
+        (line["quantity"], {s["code"]: s["value"] for s in line["specs"]})
+        for line in draft["lines"]
+    ] == [(2, {"size": "XL", "color": "#1b2a4a", "print_text": "HALO"})]
+    # Rp 85.000 + Rp 5.000 (XL) + 4 x Rp 500 (HALO), twice.
+    assert draft["total"]["amount"] == 184000
+    assert created["total"].replace(".", "").replace(",", "").endswith("184000")
+    assert created["deposit"].replace(".", "").replace(",", "").endswith("92000")
+    promised = datetime.date.fromisoformat(draft["promisedDate"])
+    assert created["promised"] == written(promised, "en")
+
+    for language in ("en", "id"):
+        fit = seen["phone"][language]
+        assert fit["viewport"] == 390 and fit["lang"] == language
+        assert fit["pageWidth"] <= 390, fit
+        assert fit["squeezed"] == [], fit["squeezed"]
+    assert seen["formPhone"]["pageWidth"] <= 390, seen["formPhone"]
+    assert seen["formPhone"]["squeezed"] == [], seen["formPhone"]["squeezed"]
+    assert seen["indonesian"] == {
+        "title": "Pesanan chat baru",
+        "whatsapp": True,
+        "copy": True,
+    }
+    assert seen["violations"] == [], seen["violations"]
+
+    # The buyer opens the link on a phone and presses "Confirm".
+    buyer = run_scenario(
+        "chatOrderBuyerPage",
+        api.base_url,
+        {"buyerUrl": created["buyerUrl"]},
+        screenshots=SCREENSHOTS,
+    )
+    draft_page = buyer["draft"]
+    assert draft_page["lang"] == "id"
+    assert (draft_page["total"], draft_page["deposit"]) == ("Rp 184.000", "Rp 92.000")
+    assert draft_page["button"] == "Konfirmasi pesanan saya"
+    assert buyer["confirmed"]["confirmButtons"] == 0
+    # Next: the deposit, and a place to send the transfer receipt.
+    assert buyer["confirmed"]["summary"].startswith("Menunggu DP")
+    assert buyer["confirmed"]["receiptForm"] == 1
+    assert buyer["english"]["status"].startswith("Confirmed.")
+    for shown in (draft_page, buyer["confirmed"]):
+        assert shown["fit"]["pageWidth"] <= 390, shown["fit"]
+        assert shown["fit"]["squeezed"] == [], shown["fit"]["squeezed"]
+        assert shown["violations"] == [], shown["violations"]
+    assert buyer["english"]["violations"] == [] and buyer["problems"] == []
+    placed = staff_api.query(DRAFT, {"id": created["id"]})["madeToOrderDraft"]
+    assert placed["status"] == "CONFIRMED"
+    assert placed["orderNumber"] == buyer["confirmed"]["orderNumber"]
+    # Another chat order, still a draft, is called off from the board.
+    other = create_chat_order(
+        staff_api,
+        demo_shop,
+        customer={"name": "Budi", "phone": "0813 1111 2222"},
+    )["madeToOrderDraft"]
+
+    listed = run_scenario(
+        "chatOrdersConfirmed",
+        api.base_url,
+        dict(
+            staff_login,
+            confirmedId=created["id"],
+            cancelId=other["id"],
+            orderNumber=placed["orderNumber"],
+        ),
+        screenshots=SCREENSHOTS,
+    )
+
+    confirmed = listed["confirmed"]
+    assert confirmed["url"] == "/dashboard-extension/chat-orders"
+    assert confirmed["status"] == "Confirmed"
+    assert confirmed["jobsLink"] == "Order #%s's jobs" % placed["orderNumber"]
+    assert confirmed["shareShown"] == 0
+    # Newest first.
+    assert confirmed["order"] == [other["id"], created["id"]]
+    assert listed["confirmText"].startswith("The draft is deleted")
+    assert listed["cancelled"] == {
+        "status": "Cancelled",
+        "feedback": "Cancelled: the buyer link says so.",
+    }
+    after = staff_api.query(DRAFT, {"id": other["id"]})["madeToOrderDraft"]
+    assert after["status"] == "CANCELLED"
+    # The confirmed order's jobs on the board: one for its one line.
+    assert listed["jobs"] == 1
+    assert listed["indonesian"] == {
+        "title": "Pesanan chat",
+        "status": "Dikonfirmasi",
+        "jobsLink": "Pekerjaan pesanan #%s" % placed["orderNumber"],
+        "nav": "Pesanan chat",
+    }
+    for language in ("en", "id"):
+        fit = listed["phone"][language]
+        assert fit["viewport"] == 390 and fit["lang"] == language
+        assert fit["pageWidth"] <= 390, fit
+        assert fit["squeezed"] == [], fit["squeezed"]
+    assert listed["violations"] == [], listed["violations"]
+    assert sorted(
+        Path(shot).name for shot in seen["screenshots"] + listed["screenshots"]
+    ) == [
+        "chat-orders-1440-en.png",
+        "chat-orders-1440-id.png",
+        "chat-orders-390-en.png",
+        "chat-orders-390-id.png",
+        "chat-orders-form-1440-en.png",
+        "chat-orders-form-390-en.png",
+        "chat-orders-new-1440-en.png",
+        "chat-orders-new-1440-id.png",
+        "chat-orders-new-390-en.png",
+        "chat-orders-new-390-id.png",
     ]

@@ -84,7 +84,14 @@ def test_the_generated_types_are_up_to_date():
 
 @pytest.mark.parametrize(
     "path",
-    ["", "jobs/UHJvZHVjdGlvbkpvYjox", "settings", "order?orderId=T3JkZXI6MQ%3D%3D"],
+    [
+        "",
+        "jobs/UHJvZHVjdGlvbkpvYjox",
+        "settings",
+        "order?orderId=T3JkZXI6MQ%3D%3D",
+        "chat-orders",
+        "chat-orders/new",
+    ],
 )
 def test_the_built_app_is_served_for_its_routes(api, path):
     require_build()

@@ -27,6 +27,8 @@ REQUIRED = {
     ("mutation", "paymentProofUpload"): PUBLIC,  # the order's token
     ("mutation", "productionProofApprove"): PUBLIC,  # the order's token
     ("mutation", "productionProofRequestChanges"): PUBLIC,  # the order's token
+    ("query", "madeToOrderDraft"): PUBLIC,  # the buyer link's token; by id: staff
+    ("mutation", "madeToOrderDraftConfirm"): PUBLIC,  # the buyer link's token
     ("query", "madeToOrderProductTypes"): MANAGE_PRODUCTS,
     ("mutation", "productTypeMadeToOrderUpdate"): MANAGE_PRODUCTS,
     ("mutation", "customSpecFieldCreate"): MANAGE_PRODUCTS,
@@ -53,6 +55,9 @@ REQUIRED = {
     ("query", "paymentProof"): MANAGE_ORDERS,
     ("mutation", "paymentProofAccept"): MANAGE_ORDERS,
     ("mutation", "paymentProofReject"): MANAGE_ORDERS,
+    ("query", "madeToOrderDrafts"): MANAGE_ORDERS,
+    ("mutation", "madeToOrderDraftCreate"): MANAGE_ORDERS,
+    ("mutation", "madeToOrderDraftCancel"): MANAGE_ORDERS,
 }
 
 OPERATIONS = plugin_operations()

@@ -139,6 +139,54 @@ async function openJob(page, orderNumber) {
 }
 
 const scenarios = {
+  // The buyer opens the chat order's link on a phone (Indonesian, as the
+  // chat was), reads it, and confirms; then reads it on a laptop in English.
+  async chatOrderBuyerPage() {
+    const browser = await launch({ locale: "id-ID" });
+    const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    page.setDefaultTimeout(TIMEOUT);
+    const problems = [];
+    page.on("pageerror", (error) => problems.push(error.message));
+    try {
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto(INPUT.buyerUrl);
+      const draft = {
+        lang: await page.evaluate(() => document.documentElement.lang),
+        total: await page.getByTestId("total").textContent(),
+        deposit: await page.getByTestId("deposit").textContent(),
+        button: await page.locator('form button[type="submit"]').textContent(),
+        fit: await fit(page, "main"),
+        violations: await accessibility(page),
+      };
+      await screenshot(page, "chat-orders-buyer-390-id", { fullPage: true });
+      await page.locator('form button[type="submit"]').click();
+      await page.getByTestId("order-number").waitFor();
+      const confirmed = {
+        orderNumber: await page.getByTestId("order-number").textContent(),
+        summary: await page.getByTestId("payment-summary").textContent(),
+        confirmButtons: await page.locator('input[name="expected_total"]').count(),
+        receiptForm: await page.locator('input[name="receipt"]').count(),
+        fit: await fit(page, "main"),
+        violations: await accessibility(page),
+      };
+      await screenshot(page, "chat-orders-buyer-confirmed-390-id", { fullPage: true });
+      await page.setViewportSize({ width: 1440, height: 900 });
+      await page.goto(`${INPUT.buyerUrl}?lang=en`);
+      const english = {
+        lang: await page.evaluate(() => document.documentElement.lang),
+        status: (await page.locator(".status p").first().textContent()).trim(),
+        violations: await accessibility(page),
+      };
+      await screenshot(page, "chat-orders-buyer-confirmed-1440-en", { fullPage: true });
+      return { draft, confirmed, english, problems };
+    } catch (error) {
+      await screenshot(page, "failure-chat-buyer").catch(() => null);
+      throw error;
+    } finally {
+      await browser.close();
+    }
+  },
+
   /** Find the late job on the board, open it, advance it. */
   async advanceLateJob() {
     const { browser, page, problems } = await signedIn();
@@ -744,6 +792,205 @@ async function floorIn(language) {
 }
 
 scenarios.floor = async () => ({ en: await floorIn("en"), id: await floorIn("id") });
+
+/** A spec field of the chat order form, filled as staff would: a choice
+ * picked, anything else typed (a colour as #rrggbb). */
+async function fillSpec(page, code, value) {
+  const field = page.getByTestId(`chat-spec-${code}`);
+  const control = field.locator('select, textarea, input:not([type="color"]):not([type="checkbox"])').first();
+  if ((await control.evaluate((el) => el.tagName)) === "SELECT") await control.selectOption(value);
+  else await control.fill(value);
+}
+
+/** A chat order taken from the header's link: a made-to-order product with
+ * its specs and the buyer's WhatsApp number; a number that is none refused
+ * beside its field; then the buyer link and the WhatsApp link to send. On a
+ * laptop and a phone, in English and Indonesian, nothing wider than the
+ * screen and no serious accessibility violations. */
+scenarios.chatOrderCreate = async () => {
+  const { browser, page, problems } = await signedIn();
+  const shots = [];
+  try {
+    await browser.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(BASE_URL).origin }).catch(() => null);
+    await page.getByTestId("nav-chat-orders").click();
+    await page.getByTestId("chat-orders-page").waitFor();
+    await page.getByTestId("new-chat-order").click();
+    const form = page.getByTestId("chat-order-form");
+    await form.waitFor();
+    const productOptions = await form.getByLabel("Product", { exact: true }).locator("option").allTextContents();
+    await form.getByLabel("Product", { exact: true }).selectOption({ label: INPUT.productName });
+    await form.getByLabel("Quantity", { exact: true }).fill(String(INPUT.quantity));
+    for (const [code, value] of Object.entries(INPUT.specs)) await fillSpec(page, code, value);
+    const fileNote = (await page.getByTestId(`chat-spec-${INPUT.fileField}`).textContent()).trim();
+    await form.getByLabel("Name", { exact: true }).fill(INPUT.name);
+    await form.getByLabel("Note to the buyer (shown on their page)").fill(INPUT.note);
+
+    // A number that is no phone number: the server's words beside the field.
+    const phone = form.getByLabel("WhatsApp number", { exact: true });
+    await phone.fill("halo kak");
+    await form.getByRole("button", { name: "Create the buyer link" }).click();
+    await page.locator('input[name="customerPhone"][aria-invalid="true"]').waitFor();
+    const refusedId = (await phone.getAttribute("aria-describedby")).split(" ").find((id) => id.endsWith("-error"));
+    const refused = (await page.locator(`[id="${refusedId}"]`).textContent()).trim();
+    const summary = (await page.getByTestId("chat-form-errors").textContent()).trim();
+    const formViolations = await accessibility(page);
+    shots.push(await screenshot(page, "chat-orders-form-1440-en", { fullPage: true }));
+    await page.setViewportSize({ width: 390, height: 844 });
+    const formPhone = await fit(page, '[data-testid="new-chat-order-page"]');
+    formViolations.push(...(await accessibility(page)));
+    await phone.scrollIntoViewIfNeeded();
+    shots.push(await screenshot(page, "chat-orders-form-390-en"));
+    await page.setViewportSize({ width: 1440, height: 900 });
+
+    // Taken: the buyer link and the buyer's WhatsApp chat with the message.
+    await phone.fill(INPUT.phone);
+    await form.getByRole("button", { name: "Create the buyer link" }).click();
+    const created = page.getByTestId("chat-order-created");
+    await created.waitFor();
+    const whatsapp = created.getByRole("link", { name: /Open WhatsApp/ });
+    const seen = {
+      id: await created.getAttribute("data-draft-id"),
+      status: (await created.getByTestId("chat-order-status").textContent()).trim(),
+      buyerUrl: await created.getByTestId("chat-buyer-link").getAttribute("href"),
+      whatsapp: {
+        href: await whatsapp.getAttribute("href"),
+        target: await whatsapp.getAttribute("target"),
+        rel: await whatsapp.getAttribute("rel"),
+      },
+      message: await created.getByTestId("chat-share-message").textContent(),
+      lines: await created.getByTestId("chat-order-line").allTextContents(),
+      total: (await created.getByTestId("chat-order-total").textContent()).trim(),
+      deposit: (await created.getByTestId("chat-order-deposit").textContent()).trim(),
+      promised: (await created.getByTestId("chat-order-promised").textContent()).trim(),
+      customer: (await created.getByTestId("chat-order-customer").textContent()).trim(),
+    };
+    await created.getByRole("button", { name: "Copy link" }).click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="copy-buyer-link-feedback"]')?.textContent.trim());
+    const copied = (await created.getByTestId("copy-buyer-link-feedback").textContent()).trim();
+    const clipboard = await page.evaluate(() => navigator.clipboard.readText()).catch(() => null);
+    const violations = await accessibility(page);
+    shots.push(await screenshot(page, "chat-orders-new-1440-en", { fullPage: true }));
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    const phoneFit = { en: await fit(page, '[data-testid="new-chat-order-page"]') };
+    violations.push(...(await accessibility(page)));
+    await page.evaluate(() => window.scrollTo(0, 0));
+    shots.push(await screenshot(page, "chat-orders-new-390-en"));
+    await page.getByRole("button", { name: "ID", exact: true }).click();
+    await created.getByTestId("chat-order-status").filter({ hasText: "Draf" }).waitFor();
+    const indonesian = {
+      title: (await page.locator('[data-testid="new-chat-order-page"] h2').first().textContent()).trim(),
+      whatsapp: (await created.getByRole("link", { name: /Buka WhatsApp/ }).count()) === 1,
+      copy: (await created.getByRole("button", { name: "Salin link" }).count()) === 1,
+    };
+    phoneFit.id = await fit(page, '[data-testid="new-chat-order-page"]');
+    violations.push(...(await accessibility(page)));
+    shots.push(await screenshot(page, "chat-orders-new-390-id"));
+    await page.setViewportSize({ width: 1440, height: 900 });
+    shots.push(await screenshot(page, "chat-orders-new-1440-id", { fullPage: true }));
+    assert.deepEqual(problems, []);
+    return {
+      productOptions,
+      fileNote,
+      refused,
+      summary,
+      formPhone,
+      created: seen,
+      copied,
+      clipboard,
+      phone: phoneFit,
+      indonesian,
+      violations: [...formViolations, ...violations],
+      screenshots: shots.filter(Boolean),
+    };
+  } catch (error) {
+    await screenshot(page, "failure-chat-order-create", { fullPage: true }).catch(() => null);
+    throw error;
+  } finally {
+    await browser.close();
+  }
+};
+
+/** The chat orders after the buyer confirmed one (the page reloaded): it is
+ * Confirmed, with its order's jobs a tap away; another, still a draft, is
+ * cancelled after asking. On a laptop and a phone, in English and
+ * Indonesian. */
+scenarios.chatOrdersConfirmed = async () => {
+  const { browser, page, problems } = await signedIn();
+  const item = (id) => page.locator(`[data-testid="chat-order"][data-draft-id="${id}"]`);
+  const shots = [];
+  try {
+    await page.getByTestId("nav-chat-orders").click();
+    await page.getByTestId("chat-orders-page").waitFor();
+    // A reload keeps the page (the server serves the app for its route).
+    await page.reload();
+    await page.getByTestId("chat-orders-page").waitFor();
+    const confirmed = item(INPUT.confirmedId);
+    await page.locator(`[data-testid="chat-order"][data-draft-id="${INPUT.confirmedId}"][data-status="CONFIRMED"]`).waitFor();
+    const seen = {
+      url: new URL(page.url()).pathname,
+      status: (await confirmed.getByTestId("chat-order-status").textContent()).trim(),
+      jobsLink: (await confirmed.getByTestId("chat-order-jobs").textContent()).trim(),
+      shareShown: await confirmed.getByTestId("chat-share").count(),
+      order: await page.locator('[data-testid="chat-order"]').evaluateAll((items) => items.map((el) => el.getAttribute("data-draft-id"))),
+    };
+
+    // Another one, called off: asked first.
+    const other = item(INPUT.cancelId);
+    await other.getByTestId("chat-cancel").click();
+    const confirmText = (await other.getByTestId("chat-cancel-confirm").textContent()).trim();
+    const violations = await accessibility(page);
+    shots.push(await screenshot(page, "chat-orders-1440-en", { fullPage: true }));
+    await other.getByRole("button", { name: "Yes, cancel the order" }).click();
+    await page.locator(`[data-testid="chat-order"][data-draft-id="${INPUT.cancelId}"][data-status="CANCELLED"]`).waitFor();
+    const cancelled = {
+      status: (await other.getByTestId("chat-order-status").textContent()).trim(),
+      feedback: (await other.getByTestId("chat-feedback").textContent()).trim(),
+    };
+    violations.push(...(await accessibility(page)));
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    const phone = { en: await fit(page, '[data-testid="chat-orders-page"]') };
+    violations.push(...(await accessibility(page)));
+    await page.evaluate(() => window.scrollTo(0, 0));
+    shots.push(await screenshot(page, "chat-orders-390-en"));
+    await page.getByRole("button", { name: "ID", exact: true }).click();
+    await confirmed.getByTestId("chat-order-status").filter({ hasText: "Dikonfirmasi" }).waitFor();
+    const indonesian = {
+      title: (await page.locator('[data-testid="chat-orders-page"] h2').first().textContent()).trim(),
+      status: (await confirmed.getByTestId("chat-order-status").textContent()).trim(),
+      jobsLink: (await confirmed.getByTestId("chat-order-jobs").textContent()).trim(),
+      nav: (await page.getByTestId("nav-chat-orders").textContent()).trim(),
+    };
+    phone.id = await fit(page, '[data-testid="chat-orders-page"]');
+    violations.push(...(await accessibility(page)));
+    shots.push(await screenshot(page, "chat-orders-390-id"));
+    await page.setViewportSize({ width: 1440, height: 900 });
+    shots.push(await screenshot(page, "chat-orders-1440-id", { fullPage: true }));
+
+    // The order's jobs, on the board.
+    await confirmed.getByTestId("chat-order-jobs").click();
+    await page.getByTestId("board").waitFor();
+    await card(page, INPUT.orderNumber).first().waitFor();
+    const jobs = await card(page, INPUT.orderNumber).count();
+    assert.deepEqual(problems, []);
+    return {
+      confirmed: seen,
+      confirmText,
+      cancelled,
+      phone,
+      indonesian,
+      jobs,
+      violations,
+      screenshots: shots.filter(Boolean),
+    };
+  } catch (error) {
+    await screenshot(page, "failure-chat-orders", { fullPage: true }).catch(() => null);
+    throw error;
+  } finally {
+    await browser.close();
+  }
+};
 
 /** @saleor/app-sdk's own DashboardEventFactory, bundled for a browser page
  * (the global SaleorAppSdk). */

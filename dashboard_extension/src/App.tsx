@@ -3,7 +3,9 @@ import { useEffect, useState } from "react";
 import { session } from "./auth/session";
 import { Language, useI18n } from "./i18n";
 import { BoardPage } from "./pages/BoardPage";
+import { ChatOrdersPage } from "./pages/ChatOrdersPage";
 import { JobPage } from "./pages/JobPage";
+import { NewChatOrderPage } from "./pages/NewChatOrderPage";
 import { OrderWidgetPage } from "./pages/OrderWidgetPage";
 import { PaymentProofsPage } from "./pages/PaymentProofsPage";
 import { PreOrderBatchesPage } from "./pages/PreOrderBatchesPage";
@@ -82,6 +84,10 @@ function Page({ route }: { route: Route }) {
       return <PaymentProofsPage />;
     case "batches":
       return <PreOrderBatchesPage />;
+    case "chatOrders":
+      return <ChatOrdersPage />;
+    case "newChatOrder":
+      return <NewChatOrderPage />;
     case "settings":
       return <ProductTypesPage />;
     case "productType":
@@ -105,7 +111,13 @@ export function App() {
   // The order page's widget: a sidebar of its own, without the board's header.
   if (route.name === "order") return <OrderWidgetPage orderId={route.orderId} />;
   const active =
-    route.name === "settings" || route.name === "productType" ? "settings" : route.name === "proofs" || route.name === "batches" ? route.name : "board";
+    route.name === "settings" || route.name === "productType"
+      ? "settings"
+      : route.name === "chatOrders" || route.name === "newChatOrder"
+        ? "chatOrders"
+        : route.name === "proofs" || route.name === "batches"
+          ? route.name
+          : "board";
   return (
     <Box __minHeight="100vh" backgroundColor="default2" display="flex" flexDirection="column">
       <Box
@@ -147,6 +159,11 @@ export function App() {
             <Link to={paths.batches()} aria-current={active === "batches" ? "page" : undefined} style={{ textDecoration: "none" }} data-testid="nav-batches">
               <Text fontWeight={active === "batches" ? "bold" : "regular"} color={active === "batches" ? "default1" : "default2"}>
                 {t("batches")}
+              </Text>
+            </Link>
+            <Link to={paths.chatOrders()} aria-current={active === "chatOrders" ? "page" : undefined} style={{ textDecoration: "none" }} data-testid="nav-chat-orders">
+              <Text fontWeight={active === "chatOrders" ? "bold" : "regular"} color={active === "chatOrders" ? "default1" : "default2"}>
+                {t("chatOrders")}
               </Text>
             </Link>
           </Box>

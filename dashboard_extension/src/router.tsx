@@ -12,6 +12,8 @@ export type Route =
   | { name: "order"; orderId: string }
   | { name: "proofs" }
   | { name: "batches" }
+  | { name: "chatOrders" }
+  | { name: "newChatOrder" }
   | { name: "notFound" };
 
 export function parseRoute(pathname: string, search = ""): Route {
@@ -25,6 +27,8 @@ export function parseRoute(pathname: string, search = ""): Route {
     return { name: "order", orderId: new URLSearchParams(search).get("orderId") ?? "" };
   if (parts[0] === "proofs" && parts.length === 1) return { name: "proofs" };
   if (parts[0] === "batches" && parts.length === 1) return { name: "batches" };
+  if (parts[0] === "chat-orders" && parts.length === 1) return { name: "chatOrders" };
+  if (parts[0] === "chat-orders" && parts.length === 2 && parts[1] === "new") return { name: "newChatOrder" };
   if (parts[0] === "jobs" && parts.length === 2) return { name: "job", id: parts[1] };
   if (parts[0] === "settings" && parts.length === 1) return { name: "settings" };
   if (parts[0] === "settings" && parts.length === 2) return { name: "productType", id: parts[1] };
@@ -36,6 +40,8 @@ export const paths = {
   orderJobs: (orderId: string) => `${BASE}/?orderId=${encodeURIComponent(orderId)}`,
   proofs: () => `${BASE}/proofs`,
   batches: () => `${BASE}/batches`,
+  chatOrders: () => `${BASE}/chat-orders`,
+  newChatOrder: () => `${BASE}/chat-orders/new`,
   job: (id: string) => `${BASE}/jobs/${encodeURIComponent(id)}`,
   settings: () => `${BASE}/settings`,
   order: (orderId: string) => `${BASE}/order?orderId=${encodeURIComponent(orderId)}`,

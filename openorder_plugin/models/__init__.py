@@ -1,6 +1,7 @@
 """The plugin's data, one module per part of the product."""
 
 from .batches import PreOrderBatch, PreOrderBatchLine
+from .chat_orders import ChatOrder, ChatOrderLine
 from .catalog import CustomSpecField, MadeToOrderSettings
 from .checkout import CapacityReservation, OrderLineSpec, SpecUpload
 from .payments import Installment, PaymentProof, PaymentRecord, PaymentSchedule
@@ -13,6 +14,8 @@ from .production import (
 
 __all__ = [
     "CapacityReservation",
+    "ChatOrder",
+    "ChatOrderLine",
     "CustomSpecField",
     "DesignProof",
     "Installment",

@@ -9,9 +9,11 @@ from saleor.checkout import calculations
 from saleor.checkout.models import Checkout, CheckoutLine
 from saleor.checkout.utils import update_checkout_quantity
 from saleor.core.emails import get_email_context
-from saleor.order import OrderEvents, OrderStatus
+from saleor.account.models import User
+from saleor.order import OrderEvents, OrderStatus, events
 from saleor.order import actions as order_actions
 from saleor.order.models import Order, OrderEvent
+from saleor.order.utils import recalculate_order
 from saleor.payment import ChargeStatus, TransactionKind
 from saleor.payment import gateway as saleor_gateway
 from saleor.payment.interface import GatewayResponse
@@ -26,6 +28,7 @@ from saleor.product.models import Product
 from templated_email import send_templated_mail
 
 from ..api.ids import as_uuid
+from ..payments.deferred import GATEWAY_ID
 from ..saleor_common.host import SaleorHost
 
 # What Saleor counts as paid (as Order._total_paid does).
@@ -67,6 +70,10 @@ class Saleor2Host(SaleorHost):
         return Product.objects.visible_to_user(user)
 
     def variant_is_published(self, variant, checkout):
+        return self.variant_is_sold(variant, None)
+
+    def variant_is_sold(self, variant, pricing):
+        # Saleor 2.10 has no channels: a published product sells everywhere.
         return variant.product.is_published
 
     # -- checkouts ---------------------------------------------------------
@@ -149,6 +156,78 @@ class Saleor2Host(SaleorHost):
             user=user if getattr(user, "is_authenticated", False) else None,
             parameters=dict(parameters or {}, message=message),
         )
+
+    # -- draft orders (chat orders) ----------------------------------------
+    def create_draft_order(self, *, lines, pricing, email, language_code, user):
+        """As Saleor's draftOrderCreate saves one, with one order line per
+        chat line (its add_variant_to_draft_order would merge lines of one
+        variant) at the price given."""
+        order = Order.objects.create(
+            status=OrderStatus.DRAFT,
+            user_email=email,
+            language_code=language_code,
+            currency=self.currency(),
+        )
+        events.draft_order_created_event(order=order, user=user)
+        order_lines = []
+        for variant, quantity, unit_price in lines:
+            product = variant.product
+            order_lines.append(
+                order.lines.create(
+                    product_name=str(product),
+                    variant_name=str(variant),
+                    product_sku=variant.sku,
+                    is_shipping_required=variant.is_shipping_required(),
+                    quantity=quantity,
+                    unit_price=unit_price,
+                    tax_rate=(unit_price.tax / unit_price.net if unit_price.net else 0),
+                    variant=variant,
+                )
+            )
+        recalculate_order(order)
+        return order, order_lines
+
+    def place_draft_order(self, order, *, checkout_token, user=None):
+        """Saleor's draftOrderComplete, but for the shipping a chat order
+        leaves to the chat, and with a "Pay deposit / pay later" payment that
+        has authorised the total (the buyer's promise, nothing captured), as
+        the checkout's would have."""
+        order.checkout_token = checkout_token
+        if order.user_email and not order.user_id:
+            order.user = User.objects.filter(email=order.user_email).first()
+        order.status = OrderStatus.UNFULFILLED
+        order.save(update_fields=["checkout_token", "user", "status"])
+        payment = Payment.objects.create(
+            gateway=GATEWAY_ID,
+            is_active=True,
+            order=order,
+            total=order.total_gross_amount,
+            currency=order.currency,
+            billing_email=order.user_email,
+            token=checkout_token,
+        )
+        create_transaction(
+            payment=payment,
+            kind=TransactionKind.AUTH,
+            payment_information=create_payment_information(
+                payment, payment_token=checkout_token
+            ),
+            gateway_response=GatewayResponse(
+                is_success=True,
+                action_required=False,
+                kind=TransactionKind.AUTH,
+                amount=payment.total,
+                currency=payment.currency,
+                transaction_id=checkout_token,
+                error=None,
+                raw_response={"gateway": GATEWAY_ID, "chat_order": checkout_token},
+            ),
+        )
+        order_actions.order_created(order, user=user, from_draft=True)
+        return order
+
+    def delete_draft_order(self, order):
+        order.delete()
 
     # -- money -------------------------------------------------------------
     def total_captured(self, order):

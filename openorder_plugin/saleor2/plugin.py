@@ -8,8 +8,7 @@ from prices import Money, TaxedMoney
 from saleor.checkout.error_codes import CheckoutErrorCode
 from saleor.plugins.base_plugin import BasePlugin, ConfigurationTypeField
 
-from .. import config, plugin_rules
-from ..batches import services as batches
+from .. import config, placement, plugin_rules
 from ..catalog import services as catalog
 from ..errors import OpenOrderError
 from ..payments import cancellation as payment_cancellation
@@ -95,13 +94,7 @@ class OpenOrderPlugin(BasePlugin):
 
     @require_active_plugin
     def order_created(self, order, previous_value):
-        # One query keeps ready-stock orders free of everything below.
-        if not spec_orders.has_made_to_order_lines(order):
-            return previous_value
-        spec_orders.freeze_onto_order(order)
-        production.create_jobs_for_order(order)
-        batches.join_order(order)
-        payment_schedule.open_schedule(order)
+        placement.order_placed(order)
         return previous_value
 
     @require_active_plugin

@@ -46,6 +46,7 @@ from saleor.product.models import (
 from ..payments.deferred import GATEWAY_ID
 from ..api.ids import as_uuid
 from ..saleor_common.host import SaleorHost
+from . import drafts
 from .payment_app import manifest_webhooks
 
 # The key of the openorder entry in a checkout (and order) line's private
@@ -92,6 +93,17 @@ def variant_channel_price(variant, channel_id):
         .values_list("price_amount", flat=True)
         .first()
     )
+
+
+def variant_sold_in(variant, channel_id):
+    """Whether the variant's product is published in the channel (its
+    publication date passed) and the variant has a price there."""
+    listed = ProductChannelListing.objects.filter(
+        product_id=variant.product_id,
+        channel_id=channel_id,
+        is_published=True,
+    ).exclude(published_at__gt=timezone.now())
+    return listed.exists() and variant_channel_price(variant, channel_id) is not None
 
 
 class Saleor3Host(SaleorHost):
@@ -151,16 +163,12 @@ class Saleor3Host(SaleorHost):
         )
 
     def variant_is_published(self, variant, checkout):
-        now = timezone.now()
-        listed = ProductChannelListing.objects.filter(
-            product_id=variant.product_id,
-            channel_id=checkout.channel_id,
-            is_published=True,
-        ).exclude(published_at__gt=now)
-        return (
-            listed.exists()
-            and variant_channel_price(variant, checkout.channel_id) is not None
-        )
+        # The checkout's channel key: no query for the channel itself.
+        return variant_sold_in(variant, checkout.channel_id)
+
+    def variant_is_sold(self, variant, pricing):
+        # `pricing` is the channel.
+        return variant_sold_in(variant, pricing.pk)
 
     # -- checkouts ---------------------------------------------------------
     def new_checkout_line(self, checkout, variant):
@@ -279,6 +287,31 @@ class Saleor3Host(SaleorHost):
             app=None,
             message=message,
         )
+
+    # -- draft orders (chat orders) ----------------------------------------
+    # Saleor's draftOrderCreate / draftOrderComplete / draftOrderDelete from
+    # plain Python (drafts.py); OrderStatus.DRAFT is the core's "draft".
+    draft_order_status = OrderStatus.DRAFT
+
+    def create_draft_order(self, *, lines, pricing, email, language_code, user):
+        # `pricing` is the channel; each line's price is a price override, as
+        # a checkout line's spec price is, so Saleor keeps it.
+        return drafts.create_draft_order(
+            lines=lines,
+            channel=pricing,
+            email=email,
+            language_code=language_code,
+            user=user,
+            reason=PRICE_OVERRIDE_REASON,
+        )
+
+    def place_draft_order(self, order, *, checkout_token, user=None):
+        # What staff record later goes on the transaction item that
+        # lock_order_payment makes on demand: no payment is made here.
+        return drafts.place_draft_order(order, checkout_token=checkout_token, user=user)
+
+    def delete_draft_order(self, order):
+        drafts.delete_draft_order(order)
 
     # -- money -------------------------------------------------------------
     # Money on Saleor 3 is on the order's transaction items. What staff

@@ -269,10 +269,13 @@ class LineCheck(NamedTuple):
     batch: object  # the pre-order batch the line goes into, or None
 
 
-def check_checkout_lines(checkout, lines, today=None):
+def check_checkout_lines(checkout, lines, today=None, entry_of=line_data):
     """Re-check every made-to-order line against the current schema, as
     checkoutComplete must: required specs present, values still valid, price
-    unchanged. Returns [LineCheck]; raises OpenOrderError naming each line."""
+    unchanged. Returns [LineCheck]; raises OpenOrderError naming each line.
+    `checkout` gives the token uploads were made under and the currency;
+    `entry_of(line)` the line's openorder entry (a chat order keeps its
+    own)."""
     today = today or timezone.localdate()
     schemas = schemas_for_product_types(
         ln.variant.product.product_type_id for ln in lines
@@ -297,7 +300,7 @@ def check_checkout_lines(checkout, lines, today=None):
             continue
         if uploads is None:
             uploads = uploads_for_checkout(checkout.token)
-        data = line_data(line) or {"specs": {}, "unitPriceModifier": "0"}
+        data = entry_of(line) or {"specs": {}, "unitPriceModifier": "0"}
         specs = [
             {"code": code, "values": value}
             if isinstance(value, list)

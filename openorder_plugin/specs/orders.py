@@ -6,7 +6,7 @@ from django.db import transaction
 from .. import capacity
 from ..choices import Mode
 from ..host import get_host
-from ..models import OrderLineSpec, SpecUpload
+from ..models import ChatOrderLine, OrderLineSpec, SpecUpload
 from ..pricing import price_specs
 from .lines import check_checkout_lines, demands, schemas_for_product_types
 
@@ -25,6 +25,17 @@ def prepare_completion(checkout, lines):
         capacity.hold_for_checkout(checkout.token, demands(checks))
 
 
+def chat_order_line_specs(order):
+    """[(order line, entry, key)] of an order taken as a chat order (the
+    key names the capacity held at its confirmation); [] for any other."""
+    return [
+        (chat_line.order_line, chat_line.entry, str(chat_line.order_line_id))
+        for chat_line in ChatOrderLine.objects.filter(
+            order_line__order_id=order.pk
+        ).select_related("order_line__variant__product")
+    ]
+
+
 @transaction.atomic
 def freeze_onto_order(order):
     """Freeze each made-to-order line's specs, modifiers, schema version and
@@ -33,7 +44,11 @@ def freeze_onto_order(order):
     it was (hosts that tell the plugin of a new order after commit may tell
     it again)."""
     host = get_host()
+    # A checkout's specs are the host's; a chat order's (no host entry on any
+    # line) are the plugin's own, read only then.
     lines = host.order_line_specs(order)
+    if not any(entry for _line, entry, _key in lines):
+        lines = chat_order_line_specs(order) or lines
     if not lines:
         return []
     schemas = schemas_for_product_types(

@@ -38,6 +38,15 @@ export type BalanceDueEnum =
   | 'ON_DELIVERY'
   | 'ON_READY';
 
+export type CustomCheckoutLineInput = {
+  /** Number of units. */
+  quantity: number;
+  /** The buyer's specs. */
+  specs?: Array<SpecValueInput> | null | undefined;
+  /** A made-to-order variant. */
+  variantId: string | number;
+};
+
 /** A custom-spec field. On create, code, label and type are required; on update only the fields given change. */
 export type CustomSpecFieldInput = {
   /** FILE: allowed MIME types. */
@@ -112,6 +121,40 @@ export type InstallmentStatus =
   | 'PENDING'
   | 'REFUNDED'
   | 'WAIVED';
+
+export type MadeToOrderDraftCreateInput = {
+  /** Who the order is for. */
+  customer?: MadeToOrderDraftCustomerInput | null | undefined;
+  /** The buyer's page and message language: id (default) or en. */
+  languageCode?: string | null | undefined;
+  /** Made-to-order lines with the specs agreed in the chat. */
+  lines: Array<CustomCheckoutLineInput>;
+  /** Your words to the buyer, shown on their page. */
+  note?: string | null | undefined;
+  /** Where it was taken; default WHATSAPP. */
+  source?: MadeToOrderDraftSource | null | undefined;
+};
+
+export type MadeToOrderDraftCustomerInput = {
+  /** For the order's e-mails (deposit due, production); optional. */
+  email?: string | null | undefined;
+  /** The buyer's name, for the greeting. */
+  name?: string | null | undefined;
+  /** The buyer's WhatsApp number: "+62 812 3456 7890" or as dialled in Indonesia, "0812 3456 7890". */
+  phone?: string | null | undefined;
+};
+
+/** An enumeration. */
+export type MadeToOrderDraftSource =
+  | 'INSTAGRAM'
+  | 'OTHER'
+  | 'WHATSAPP';
+
+/** An enumeration. */
+export type MadeToOrderDraftStatus =
+  | 'CANCELLED'
+  | 'CONFIRMED'
+  | 'DRAFT';
 
 /** Whether a product type is sold from stock or made to order. */
 export type MadeToOrderModeEnum =
@@ -319,6 +362,15 @@ export type SpecFieldTypeEnum =
   | 'NUMBER'
   | 'TEXT';
 
+export type SpecValueInput = {
+  /** The spec field's code. */
+  code: string;
+  /** The value as text: a number, a choice's value, true/false, a date (YYYY-MM-DD), a colour (#rrggbb) or an upload's ID for FILE fields. */
+  value?: unknown;
+  /** The chosen values (MULTI_CHOICE). */
+  values?: Array<unknown> | null | undefined;
+};
+
 /** ISO weekdays; the working days of a made-to-order product type. */
 export type WeekdayEnum =
   | 'FRIDAY'
@@ -328,6 +380,41 @@ export type WeekdayEnum =
   | 'THURSDAY'
   | 'TUESDAY'
   | 'WEDNESDAY';
+
+export type ChatOrdersQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+  status?: Array<MadeToOrderDraftStatus> | MadeToOrderDraftStatus | null | undefined;
+}>;
+
+
+export type ChatOrdersQuery = { madeToOrderDrafts: { totalCount: number | null, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, status: MadeToOrderDraftStatus, source: MadeToOrderDraftSource, customerName: string, customerPhone: string, customerEmail: string, languageCode: string, note: string, buyerUrl: string, shareUrl: string, shareMessage: string, balanceDue: BalanceDueEnum | null, promisedDate: string | null, orderNumber: string | null, createdAt: string, confirmedAt: string | null, cancelledAt: string | null, lines: Array<{ productName: string, variantName: string, quantity: number, promisedDate: string | null, unitPrice: { amount: number, currency: string }, totalPrice: { amount: number, currency: string }, specs: Array<{ code: string, label: string, type: string, value: string | null, values: Array<string> | null }> }>, total: { amount: number, currency: string } | null, deposit: { amount: number, currency: string } | null, balance: { amount: number, currency: string } | null, problems: Array<{ field: string | null, code: OpenOrderErrorCode, message: string | null }>, order: { id: string } | null } }> } | null };
+
+export type ChatOrderFieldsFragment = { id: string, status: MadeToOrderDraftStatus, source: MadeToOrderDraftSource, customerName: string, customerPhone: string, customerEmail: string, languageCode: string, note: string, buyerUrl: string, shareUrl: string, shareMessage: string, balanceDue: BalanceDueEnum | null, promisedDate: string | null, orderNumber: string | null, createdAt: string, confirmedAt: string | null, cancelledAt: string | null, lines: Array<{ productName: string, variantName: string, quantity: number, promisedDate: string | null, unitPrice: { amount: number, currency: string }, totalPrice: { amount: number, currency: string }, specs: Array<{ code: string, label: string, type: string, value: string | null, values: Array<string> | null }> }>, total: { amount: number, currency: string } | null, deposit: { amount: number, currency: string } | null, balance: { amount: number, currency: string } | null, problems: Array<{ field: string | null, code: OpenOrderErrorCode, message: string | null }>, order: { id: string } | null };
+
+export type ChatOrderCancelMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ChatOrderCancelMutation = { madeToOrderDraftCancel: { madeToOrderDraft: { id: string, status: MadeToOrderDraftStatus, source: MadeToOrderDraftSource, customerName: string, customerPhone: string, customerEmail: string, languageCode: string, note: string, buyerUrl: string, shareUrl: string, shareMessage: string, balanceDue: BalanceDueEnum | null, promisedDate: string | null, orderNumber: string | null, createdAt: string, confirmedAt: string | null, cancelledAt: string | null, lines: Array<{ productName: string, variantName: string, quantity: number, promisedDate: string | null, unitPrice: { amount: number, currency: string }, totalPrice: { amount: number, currency: string }, specs: Array<{ code: string, label: string, type: string, value: string | null, values: Array<string> | null }> }>, total: { amount: number, currency: string } | null, deposit: { amount: number, currency: string } | null, balance: { amount: number, currency: string } | null, problems: Array<{ field: string | null, code: OpenOrderErrorCode, message: string | null }>, order: { id: string } | null } | null, openOrderErrors: Array<{ field: string | null, code: OpenOrderErrorCode, message: string | null }> } | null };
+
+export type OpenOrderErrorFieldsFragment = { field: string | null, code: OpenOrderErrorCode, message: string | null };
+
+export type ChatOrderCreateMutationVariables = Exact<{
+  input: MadeToOrderDraftCreateInput;
+}>;
+
+
+export type ChatOrderCreateMutation = { madeToOrderDraftCreate: { madeToOrderDraft: { id: string, status: MadeToOrderDraftStatus, source: MadeToOrderDraftSource, customerName: string, customerPhone: string, customerEmail: string, languageCode: string, note: string, buyerUrl: string, shareUrl: string, shareMessage: string, balanceDue: BalanceDueEnum | null, promisedDate: string | null, orderNumber: string | null, createdAt: string, confirmedAt: string | null, cancelledAt: string | null, lines: Array<{ productName: string, variantName: string, quantity: number, promisedDate: string | null, unitPrice: { amount: number, currency: string }, totalPrice: { amount: number, currency: string }, specs: Array<{ code: string, label: string, type: string, value: string | null, values: Array<string> | null }> }>, total: { amount: number, currency: string } | null, deposit: { amount: number, currency: string } | null, balance: { amount: number, currency: string } | null, problems: Array<{ field: string | null, code: OpenOrderErrorCode, message: string | null }>, order: { id: string } | null } | null, openOrderErrors: Array<{ field: string | null, code: OpenOrderErrorCode, message: string | null }> } | null };
+
+export type ChatOrderProductsQueryVariables = Exact<{
+  productTypes?: Array<string | number> | string | number | null | undefined;
+  first: number;
+}>;
+
+
+export type ChatOrderProductsQuery = { products: { edges: Array<{ node: { id: string, name: string, productType: { id: string }, variants: Array<{ id: string, name: string, sku: string } | null> | null } }> } | null };
 
 export type CustomSpecFieldCreateMutationVariables = Exact<{
   productTypeId: string | number;
@@ -340,8 +427,6 @@ export type CustomSpecFieldCreateMutation = { customSpecFieldCreate: { madeToOrd
 export type SpecFieldFieldsFragment = { id: string, code: string, label: string, helpText: string, type: SpecFieldTypeEnum, required: boolean, position: number, minLength: number | null, maxLength: number | null, pattern: string | null, minValue: number | null, maxValue: number | null, earliestDateDays: number | null, maxFileSize: number | null, allowedFileTypes: Array<string>, visibleWhenField: string | null, visibleWhenValue: string | null, choices: Array<{ value: string, label: string, price: { amount: number, currency: string } }>, pricePerUnit: { amount: number, currency: string }, pricePerCharacter: { amount: number, currency: string } };
 
 export type SettingsFieldsFragment = { mode: MadeToOrderModeEnum, leadTimeDays: number, dailyCapacity: number | null, workingDays: Array<WeekdayEnum>, notifyStages: Array<string>, freeCancellationStage: string | null, approvalStage: string | null, schemaVersion: number, productType: { id: string, name: string }, stages: Array<{ code: string, label: string }>, deposit: { type: DepositTypeEnum, percent: number | null, amount: { amount: number, currency: string } | null }, balance: { due: BalanceDueEnum, days: number | null }, specFields: Array<{ id: string, code: string, label: string, helpText: string, type: SpecFieldTypeEnum, required: boolean, position: number, minLength: number | null, maxLength: number | null, pattern: string | null, minValue: number | null, maxValue: number | null, earliestDateDays: number | null, maxFileSize: number | null, allowedFileTypes: Array<string>, visibleWhenField: string | null, visibleWhenValue: string | null, choices: Array<{ value: string, label: string, price: { amount: number, currency: string } }>, pricePerUnit: { amount: number, currency: string }, pricePerCharacter: { amount: number, currency: string } }> };
-
-export type OpenOrderErrorFieldsFragment = { field: string | null, code: OpenOrderErrorCode, message: string | null };
 
 export type CustomSpecFieldDeleteMutationVariables = Exact<{
   id: string | number;

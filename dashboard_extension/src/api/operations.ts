@@ -420,3 +420,78 @@ export const CUSTOM_SPEC_FIELD_REORDER = /* GraphQL */ `
   }
   ${SETTINGS_FRAGMENTS}${OPEN_ORDER_ERROR_FIELDS}
 `;
+
+// --------------------------------------------------------------- chat orders
+
+// A chat order (taken in a WhatsApp or Instagram chat): a draft until the
+// buyer confirms it on the buyer link, then a placed order with its jobs.
+// buyerUrl, shareUrl (wa.me) and shareMessage are what staff send the buyer.
+const CHAT_ORDER_FIELDS = /* GraphQL */ `
+  fragment ChatOrderFields on MadeToOrderDraft {
+    id status source customerName customerPhone customerEmail languageCode note
+    buyerUrl shareUrl shareMessage
+    lines {
+      productName variantName quantity promisedDate
+      unitPrice { amount currency }
+      totalPrice { amount currency }
+      specs { code label type value values }
+    }
+    total { amount currency }
+    deposit { amount currency }
+    balance { amount currency }
+    balanceDue promisedDate
+    problems { field code message }
+    orderNumber
+    order { id }
+    createdAt confirmedAt cancelledAt
+  }
+`;
+
+export const CHAT_ORDERS = /* GraphQL */ `
+  query ChatOrders($first: Int!, $after: String, $status: [MadeToOrderDraftStatus!]) {
+    madeToOrderDrafts(first: $first, after: $after, filter: { status: $status }) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges { node { ...ChatOrderFields } }
+    }
+  }
+  ${CHAT_ORDER_FIELDS}
+`;
+
+export const CHAT_ORDER_CREATE = /* GraphQL */ `
+  mutation ChatOrderCreate($input: MadeToOrderDraftCreateInput!) {
+    madeToOrderDraftCreate(input: $input) {
+      madeToOrderDraft { ...ChatOrderFields }
+      openOrderErrors { ...OpenOrderErrorFields }
+    }
+  }
+  ${CHAT_ORDER_FIELDS}${OPEN_ORDER_ERROR_FIELDS}
+`;
+
+export const CHAT_ORDER_CANCEL = /* GraphQL */ `
+  mutation ChatOrderCancel($id: ID!) {
+    madeToOrderDraftCancel(id: $id) {
+      madeToOrderDraft { ...ChatOrderFields }
+      openOrderErrors { ...OpenOrderErrorFields }
+    }
+  }
+  ${CHAT_ORDER_FIELDS}${OPEN_ORDER_ERROR_FIELDS}
+`;
+
+// The products of the made-to-order product types, with their variants: what
+// a chat order's line can be (the spec fields come with the type's settings,
+// MADE_TO_ORDER_PRODUCT_TYPES).
+export const CHAT_ORDER_PRODUCTS = /* GraphQL */ `
+  query ChatOrderProducts($productTypes: [ID!], $first: Int!) {
+    products(first: $first, filter: { productTypes: $productTypes }) {
+      edges {
+        node {
+          id
+          name
+          productType { id }
+          variants { id name sku }
+        }
+      }
+    }
+  }
+`;

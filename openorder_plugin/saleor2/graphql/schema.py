@@ -1,6 +1,7 @@
 """The plugin's root fields, one class per part of the product."""
 
 from .batches.schema import BatchMutations, BatchQueries
+from .chat_orders.schema import ChatOrderMutations, ChatOrderQueries
 from .catalog.schema import CatalogMutations, CatalogQueries
 from .checkout.schema import CheckoutMutations, CheckoutQueries
 from .payments.schema import PaymentMutations, PaymentQueries
@@ -8,7 +9,12 @@ from .production.schema import ProductionMutations, ProductionQueries
 
 
 class OpenOrderQueries(
-    CatalogQueries, CheckoutQueries, ProductionQueries, PaymentQueries, BatchQueries
+    CatalogQueries,
+    CheckoutQueries,
+    ProductionQueries,
+    PaymentQueries,
+    BatchQueries,
+    ChatOrderQueries,
 ):
     pass
 
@@ -19,5 +25,6 @@ class OpenOrderMutations(
     ProductionMutations,
     PaymentMutations,
     BatchMutations,
+    ChatOrderMutations,
 ):
     pass

@@ -2,6 +2,7 @@
 product."""
 
 from .batches.schema import BatchMutations, BatchQueries
+from .chat_orders.schema import ChatOrderMutations, ChatOrderQueries
 from .catalog.schema import CatalogMutations, CatalogQueries
 from .checkout.schema import CheckoutMutations, CheckoutQueries
 from .payments.schema import PaymentMutations, PaymentQueries
@@ -9,7 +10,12 @@ from .production.schema import ProductionMutations, ProductionQueries
 
 
 class OpenOrderQueries(
-    CatalogQueries, CheckoutQueries, ProductionQueries, PaymentQueries, BatchQueries
+    CatalogQueries,
+    CheckoutQueries,
+    ProductionQueries,
+    PaymentQueries,
+    BatchQueries,
+    ChatOrderQueries,
 ):
     pass
 
@@ -20,5 +26,6 @@ class OpenOrderMutations(
     ProductionMutations,
     PaymentMutations,
     BatchMutations,
+    ChatOrderMutations,
 ):
     pass

@@ -43,6 +43,29 @@ def spec_inputs(specs, prefix="specs"):
     return cleaned
 
 
+def custom_lines(lines):
+    """Made-to-order lines as the domain takes them: [{"variant", "quantity",
+    "specs"}]."""
+    resolved = []
+    variants = ProductVariantModel.objects.all()
+    for index, line in enumerate(lines):
+        variant = node_or_error(
+            line.variant_id,
+            "ProductVariant",
+            variants,
+            "lines.%d.variantId" % index,
+            missing=gettext("No such product variant."),
+        )
+        resolved.append(
+            {
+                "variant": variant,
+                "quantity": line.quantity,
+                "specs": spec_inputs(line.specs, "lines.%d.specs" % index),
+            }
+        )
+    return resolved
+
+
 def _checkout(checkout_id):
     # Saleor 2.10's checkout ID carries the checkout's token.
     return node_or_error(
@@ -78,24 +101,7 @@ class CheckoutLinesAddCustom(OpenOrderMutation):
     @classmethod
     def perform_mutation(cls, _root, info, checkout_id, lines):
         checkout = _checkout(checkout_id)
-        resolved = []
-        variants = ProductVariantModel.objects.all()
-        for index, line in enumerate(lines):
-            variant = node_or_error(
-                line.variant_id,
-                "ProductVariant",
-                variants,
-                "lines.%d.variantId" % index,
-                missing=gettext("No such product variant."),
-            )
-            resolved.append(
-                {
-                    "variant": variant,
-                    "quantity": line.quantity,
-                    "specs": spec_inputs(line.specs, "lines.%d.specs" % index),
-                }
-            )
-        checkout = spec_lines.add_lines(checkout, resolved)
+        checkout = spec_lines.add_lines(checkout, custom_lines(lines))
         _after_lines_changed(info, checkout)
         return CheckoutLinesAddCustom(checkout=checkout)
 

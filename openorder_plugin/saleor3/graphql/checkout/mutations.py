@@ -56,6 +56,29 @@ def spec_inputs(specs, prefix="specs"):
     return cleaned
 
 
+def custom_lines(lines):
+    """Made-to-order lines as the domain takes them: [{"variant", "quantity",
+    "specs"}]."""
+    resolved = []
+    variants = ProductVariantModel.objects.select_related("product")
+    for index, line in enumerate(lines):
+        variant = node_or_error(
+            line.variant_id,
+            "ProductVariant",
+            variants,
+            "lines.%d.variantId" % index,
+            missing=gettext("No such product variant."),
+        )
+        resolved.append(
+            {
+                "variant": variant,
+                "quantity": line.quantity,
+                "specs": spec_inputs(line.specs, "lines.%d.specs" % index),
+            }
+        )
+    return resolved
+
+
 def checkout_or_error(checkout_id):
     # A Saleor 3 checkout's ID carries its token, its primary key.
     return node_or_error(
@@ -111,24 +134,7 @@ class CheckoutLinesAddCustom(OpenOrderMutation):
     @classmethod
     def perform_mutation(cls, _root, info, /, *, checkout_id, lines):
         checkout = checkout_or_error(checkout_id)
-        resolved = []
-        variants = ProductVariantModel.objects.select_related("product")
-        for index, line in enumerate(lines):
-            variant = node_or_error(
-                line.variant_id,
-                "ProductVariant",
-                variants,
-                "lines.%d.variantId" % index,
-                missing=gettext("No such product variant."),
-            )
-            resolved.append(
-                {
-                    "variant": variant,
-                    "quantity": line.quantity,
-                    "specs": spec_inputs(line.specs, "lines.%d.specs" % index),
-                }
-            )
-        checkout = spec_lines.add_lines(checkout, resolved)
+        checkout = spec_lines.add_lines(checkout, custom_lines(lines))
         return cls(checkout=after_lines_changed(info, checkout))
 
 
