@@ -168,3 +168,18 @@ mutation($id: ID!, $version: Int!) {
 # Diagnosis: the same page without the order's payment status (Saleor reads
 # an order's payments with one query per order unless they are prefetched).
 PRODUCTION_JOBS_WITHOUT_PAYMENT_STATUS = PRODUCTION_JOBS.replace(" paymentStatus", "")
+
+
+# The owner's morning question: the whole open-order backlog (the same
+# document on both hosts).
+OPEN_ORDER_BACKLOG = """
+query {
+  openOrderBacklog {
+    orders units total { amount } outstanding { amount }
+    stages { code orders units value { amount } }
+    aging { code orders } dueIn { code orders }
+    atRisk { jobId daysLeft risk }
+    cashForecast { overdue { amount } weeks { weekStart total { amount } } }
+  }
+}
+"""

@@ -11,6 +11,7 @@ production jobs), two hosts on it (plain Saleor and the plugin host; uWSGI on
   ready-stock checkout of the same size,
 - productionJobs(first: 100) (plugin) against Saleor's orders(first: 100),
 - productionJobAdvance throughput with concurrent clients,
+- openOrderBacklog over every open order (plugin host),
 
 and the SQL queries per request at two sizes of lines, jobs and stages.
 Prints a table, and writes the numbers as JSON (bench/results.json; on
@@ -687,6 +688,19 @@ def report(results):
             "- / %s" % fmt_sql(adv),
         ]
     )
+    backlog = ops_.get("open_order_backlog")
+    if backlog:
+        rows.append(
+            [
+                "openOrderBacklog, %d open orders" % backlog["open_orders"],
+                "-",
+                "%.1f / %.1f" % (backlog["median_ms"], backlog["p95_ms"]),
+                "-",
+                "-",
+                "-",
+                "- / %s" % fmt_sql(backlog),
+            ]
+        )
     lines = [
         "",
         "openorder benchmark on %s: %d orders, %d production jobs"
@@ -1037,6 +1051,26 @@ def measure(args, plain, plugin, channel=None):
         args.warmup,
         args.read_repeats,
     )
+    say("openOrderBacklog: %d warm-up + %d measured" % (args.warmup, args.read_repeats))
+    backlog = interleaved(
+        [
+            Series(
+                "open_order_backlog",
+                "plugin",
+                lambda: [
+                    (
+                        "openOrderBacklog",
+                        plugin_staff.call(ops.OPEN_ORDER_BACKLOG, {}),
+                    )
+                ],
+            )
+        ],
+        args.warmup,
+        args.read_repeats,
+    )["open_order_backlog"]
+    backlog["open_orders"] = plugin_staff.call(ops.OPEN_ORDER_BACKLOG, {}).data[
+        "openOrderBacklog"
+    ]["orders"]
     scale = {
         "orders": plain_staff.call(ops.ORDERS, {"first": 1}).data["orders"][
             "totalCount"
@@ -1093,6 +1127,7 @@ def measure(args, plain, plugin, channel=None):
             "production_jobs_page", pages["orders"], pages["production_jobs"]
         ),
         "production_job_advance": advance,
+        "open_order_backlog": backlog,
         "checkouts_1_line": {k: v for k, v in checkouts.items() if "_1_" in k},
     }
     return operations, constancy, scale

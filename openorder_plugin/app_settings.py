@@ -30,6 +30,12 @@ BEAT_SCHEDULE = {
         "task": "openorder_plugin.tasks.close_due_pre_order_batches",
         "schedule": 60.0,
     },
+    # The weekly backlog digest to staff (when the plugin setting is on):
+    # checked hourly, sent once a week from Monday morning.
+    "openorder-backlog-digest": {
+        "task": "openorder_plugin.tasks.send_backlog_digest",
+        "schedule": 60 * 60,
+    },
     # The notification outbox sweep: what a lost task or killed worker left
     # unsent.
     "openorder-send-unsent-notifications": {

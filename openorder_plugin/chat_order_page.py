@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext, ngettext
 
-from . import l10n
+from . import config, l10n
 from .chat_orders import services
 from .chat_orders.selectors import (
     chat_order_by_token,
@@ -51,6 +51,24 @@ def _balance_terms(view):
     return gettext("Balance %(amount)s, due when the order is ready.") % {
         "amount": amount
     }
+
+
+def _deposit_deadline(view):
+    """Before confirming: how long the buyer then has to pay the deposit
+    (the plugin's payment window), when there is a deposit and a window."""
+    if (
+        view.status != ChatOrderStatus.DRAFT
+        or not view.deposit
+        or not view.deposit.amount
+    ):
+        return ""
+    hours = config.setting_hours(config.DEPOSIT_WINDOW)
+    if not hours:
+        return ""
+    return gettext(
+        "After you confirm, pay the deposit within %(hours)s hours, or the order "
+        "is cancelled."
+    ) % {"hours": l10n.format_number(hours)}
 
 
 def _status_text(view):
@@ -191,6 +209,7 @@ def _context(chat_order, errors, language):
         if view.deposit and view.deposit.amount
         else "",
         "balance_terms": _balance_terms(view),
+        "deposit_deadline": _deposit_deadline(view),
         "promised_date": l10n.format_date(view.promised_date)
         if view.promised_date
         else "",

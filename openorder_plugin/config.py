@@ -13,6 +13,7 @@ STAFF_EMAIL = "Staff notification e-mail"
 DEPOSIT_WINDOW = "Deposit payment window"
 CONFIRMATION_WINDOW = "Confirmation window"
 PAYMENT_INSTRUCTIONS = "Payment instructions"
+BACKLOG_DIGEST = "Weekly backlog digest"
 
 DEFAULT_CONFIGURATION = [
     {"name": DEPOSIT_GATE, "value": True},
@@ -22,6 +23,7 @@ DEFAULT_CONFIGURATION = [
     {"name": DEPOSIT_WINDOW, "value": "24"},
     {"name": CONFIRMATION_WINDOW, "value": "48"},
     {"name": PAYMENT_INSTRUCTIONS, "value": ""},
+    {"name": BACKLOG_DIGEST, "value": False},
 ]
 
 CONFIG_STRUCTURE = {
@@ -72,6 +74,15 @@ CONFIG_STRUCTURE = {
             "are told to ask in the chat."
         ),
         "label": PAYMENT_INSTRUCTIONS,
+    },
+    BACKLOG_DIGEST: {
+        "type": "boolean",
+        "help_text": (
+            "Every Monday morning, e-mail staff the open-order backlog: what is "
+            "open and where, what is at risk, and the money expected this week "
+            "and next."
+        ),
+        "label": BACKLOG_DIGEST,
     },
 }
 

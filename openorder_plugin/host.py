@@ -129,6 +129,10 @@ class Host(abc.ABC):
     draft_order_status = "draft"
     # The order field that holds the number staff search by.
     order_number_field = "number"
+    # The order field that holds when it was placed.
+    order_placed_field = "created_at"
+    # Placed and not yet delivered (nor cancelled): the open-order backlog.
+    open_order_statuses = ("unconfirmed", "unfulfilled", "partially_fulfilled")
 
     @abc.abstractmethod
     def order_line_specs(self, order):

@@ -8,6 +8,7 @@ import logging
 from celery import shared_task
 from django.dispatch import receiver
 
+from .backlog import digest as backlog_digest
 from .batches import services as batches
 from .host import get_host
 from .notifications import outbox
@@ -68,6 +69,14 @@ def lapse_unpaid_orders():
     not confirm) within the payment window, once each."""
     with get_host().background_work():
         return lapse_overdue()
+
+
+@shared_task
+def send_backlog_digest():
+    """Periodic: the weekly backlog digest to staff, once a week (when the
+    plugin's setting is on)."""
+    with get_host().background_work():
+        return backlog_digest.send_weekly()
 
 
 @shared_task

@@ -1024,3 +1024,238 @@ def test_a_chat_order_taken_on_the_board_and_confirmed_by_the_buyer(
         "chat-orders-new-390-en.png",
         "chat-orders-new-390-id.png",
     ]
+
+
+def test_the_backlog_page_with_its_charts_and_csv_on_a_laptop_and_a_phone(
+    api, staff_api, demo_shop, staff_login
+):
+    import csv
+    import io
+    from decimal import Decimal
+
+    from graphene import Node
+
+    from openorder_plugin.models import Installment
+    from openorder_plugin.models.payments import InstallmentKind
+
+    from .api.test_backlog_api import BACKLOG, CAKE_SPECS, chat_order, promise
+    from .api.test_payments_api import record
+    from .specs_helpers import TSHIRT_SPECS
+
+    # Open orders of two product types: two T-shirts due in ten days; a cake
+    # due in two days, still only received (at risk); a T-shirt whose deposit
+    # is paid, promised yesterday and not started (late). The late one's
+    # product name has a comma and quotes, as a merchant may write it.
+    shirts, _ = chat_order(api, staff_api, demo_shop, "kaos-custom", 2, TSHIRT_SPECS)
+    promise(shirts, 10)
+    cake, _ = chat_order(
+        api, staff_api, demo_shop, "kue-ulang-tahun-custom", 1, CAKE_SPECS
+    )
+    promise(cake, 2)
+    late, late_id = chat_order(
+        api, staff_api, demo_shop, "kaos-custom", 1, TSHIRT_SPECS
+    )
+    assert record(staff_api, late_id, "46000", key="late")["openOrderErrors"] == []
+    promise(late, -1)
+    late_job = ProductionJob.objects.get(order=late)
+    late_name = 'Kaos custom, "sablon" merah'
+    ProductionJob._meta.get_field("order_line").related_model.objects.filter(
+        pk=late_job.order_line_id
+    ).update(product_name=late_name)
+    late_job_id = Node.to_global_id("ProductionJob", late_job.pk)
+    # Its balance was due two days ago: overdue money.
+    Installment.objects.filter(
+        schedule__order=late, kind=InstallmentKind.BALANCE
+    ).update(due_date=timezone.localdate() - datetime.timedelta(days=2))
+    kaos_type = demo_shop["products"]["kaos-custom"].product_type
+    for old in SCREENSHOTS.glob("backlog-*.png"):
+        old.unlink()
+
+    expected = staff_api.query(BACKLOG, {})["openOrderBacklog"]
+    kaos_only = staff_api.query(
+        BACKLOG,
+        {"productType": Node.to_global_id("ProductType", kaos_type.pk), "weeks": 8},
+    )["openOrderBacklog"]
+
+    seen = run_scenario(
+        "backlog",
+        api.base_url,
+        dict(staff_login, lateJobId=late_job_id, productTypeName=kaos_type.name),
+        screenshots=SCREENSHOTS,
+        timeout=300,
+    )
+
+    def amount(money):
+        return Decimal(str(money["amount"]))
+
+    def digits(text):
+        return re.sub(r"\D", "", text)
+
+    # The summary figures are the API's.
+    english = seen["english"]
+    assert english["url"] == "/dashboard-extension/backlog"
+    assert (english["nav"], english["current"]) == ("Backlog", "page")
+    assert english["title"] == "Open-order backlog"
+    assert english["today"] == expected["today"]
+    figures = english["figures"]
+    assert (figures["orders"]["value"], figures["units"]["value"]) == (
+        expected["orders"],
+        expected["units"],
+    )
+    assert expected["orders"] >= 3
+    for key in ("value", "total", "paid", "outstanding"):
+        assert Decimal(str(figures[key]["value"])) == amount(expected[key]), key
+        # Written as the board writes money (whole rupiah, grouped).
+        assert digits(figures[key]["text"]) == "%d" % amount(expected[key]), figures
+        assert "IDR" in figures[key]["text"]
+    assert amount(expected["paid"]) >= Decimal("46000")
+
+    # Every chart is drawn (an SVG with bars) and named for screen readers,
+    # its figures in a table beside it.
+    names = {
+        "stages": "Value by stage",
+        "aging": "Age of open orders",
+        "due": "Due dates",
+        "cash": "Cash forecast by week",
+    }
+    for key, chart in english["charts"].items():
+        assert chart["svgs"] == 1 and chart["named"] == 1, (key, chart)
+        assert chart["title"] == names[key] and chart["desc"], (key, chart)
+        assert chart["bars"] >= 1 and chart["tableRows"] >= 1, (key, chart)
+        assert chart["box"]["width"] > 400 and chart["box"]["height"] >= 100, chart
+    assert english["charts"]["stages"]["tableRows"] == len(expected["stages"])
+    # The overdue money, said in words and drawn as a bar of its own.
+    overdue = amount(expected["cashForecast"]["overdue"])
+    assert overdue == Decimal("46000")
+    assert english["overdue"]["value"] == 46000
+    assert english["overdue"]["text"].endswith(
+        "is overdue: balances past their due date."
+    )
+    assert digits(english["overdue"]["text"]) == "46000"
+    assert english["charts"]["cash"]["tableRows"] == len(
+        expected["cashForecast"]["weeks"]
+    ) + (1 if amount(expected["cashForecast"]["overdue"]) else 0)
+
+    # The jobs at risk, most urgent first; the late one links to its page.
+    assert [(r["risk"], r["order"]) for r in english["risks"]] == [
+        (r["risk"], r["orderNumber"]) for r in expected["atRisk"]
+    ]
+    shown_late = next(r for r in english["risks"] if r["jobId"] == late_job_id)
+    assert shown_late["risk"] == "LATE" and shown_late["badge"] == "Late"
+    assert shown_late["link"] == "Order #%s: %s" % (shown_late["order"], late_name)
+    assert shown_late["href"] == "/dashboard-extension/jobs/%s" % quote(late_job_id)
+    assert shown_late["due"].endswith("1 day late"), shown_late
+    assert seen["job"]["url"] == shown_late["href"]
+
+    # The CSV: the API's figures as plain decimals, a section each.
+    csv_file = seen["csv"]
+    assert csv_file["name"] == "backlog-%s.csv" % expected["today"]
+    assert seen["exported"] == "Downloaded %s." % csv_file["name"]
+    text = csv_file["text"]
+    assert text.startswith("\ufeff") and "\r\n" in text
+    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"), newline="")))
+
+    def section(title):
+        start = rows.index([title])
+        end = next((i for i in range(start, len(rows)) if rows[i] == []), len(rows))
+        return rows[start + 1 : end]
+
+    assert rows[1] == ["Date", expected["today"]]
+    assert rows[3] == ["Product type", "All product types"]
+    summary = section("Summary")
+    assert summary[1] == [
+        str(expected["orders"]),
+        str(expected["units"]),
+        *(
+            "%d" % amount(expected[k])
+            for k in ("value", "total", "paid", "outstanding")
+        ),
+    ]
+    assert [
+        (row[0], int(row[2]), int(row[3]), Decimal(row[4]))
+        for row in section("Value by stage")[1:]
+    ] == [
+        (s["code"], s["orders"], s["units"], amount(s["value"]))
+        for s in expected["stages"]
+    ]
+    assert [(row[0], int(row[2])) for row in section("Age of open orders")[1:]] == [
+        (a["code"], a["orders"]) for a in expected["aging"]
+    ]
+    assert [(row[0], int(row[2])) for row in section("Due dates")[1:]] == [
+        (d["code"], d["orders"]) for d in expected["dueIn"]
+    ]
+    at_risk = section("Jobs at risk")[1:]
+    assert [(row[1], row[5], row[8]) for row in at_risk] == [
+        (r["orderNumber"], str(r["daysLeft"]), r["jobId"]) for r in expected["atRisk"]
+    ]
+    late_row = next(row for row in at_risk if row[8] == late_job_id)
+    # The comma and the quotes survive: one cell, as written.
+    assert late_row[:3] == ["Late", shown_late["order"], late_name]
+    weeks = section("Cash forecast by week")
+    forecast = expected["cashForecast"]
+    assert [(row[0], *(Decimal(cell) for cell in row[1:])) for row in weeks[1:-4]] == [
+        (
+            w["weekStart"],
+            amount(w["deposits"]),
+            amount(w["balancesOnReady"]),
+            amount(w["balancesOnDelivery"]),
+            amount(w["balancesDaysAfterOrder"]),
+            amount(w["total"]),
+        )
+        for w in forecast["weeks"]
+    ]
+    assert [(row[0], Decimal(row[5])) for row in weeks[-4:]] == [
+        ("Overdue", amount(forecast["overdue"])),
+        ("Later", amount(forecast["later"])),
+        ("No date yet", amount(forecast["unscheduled"])),
+        ("Owed in all", amount(forecast["total"])),
+    ]
+    assert not re.search(r"(IDR|Rp)\s?\d|\d,\d{3}\b", text.split("Summary")[1])
+
+    # One product type and eight weeks: the API's figures for them.
+    filtered = seen["filtered"]
+    assert filtered["variables"]["weeks"] == 8
+    assert filtered["figures"]["orders"]["value"] == kaos_only["orders"] == 2
+    assert Decimal(str(filtered["figures"]["total"]["value"])) == amount(
+        kaos_only["total"]
+    )
+    assert filtered["weeks"] == 8 + (
+        1 if amount(kaos_only["cashForecast"]["overdue"]) else 0
+    )
+    assert [r["order"] for r in filtered["risks"]] == [
+        r["orderNumber"] for r in kaos_only["atRisk"]
+    ]
+
+    # Indonesian, and a phone: everything fits, nothing is squeezed.
+    indonesian = seen["indonesian"]
+    assert (indonesian["nav"], indonesian["title"], indonesian["export"]) == (
+        "Backlog pesanan",
+        "Backlog pesanan terbuka",
+        "Unduh CSV",
+    )
+    assert indonesian["figures"]["outstanding"]["text"].startswith("Rp")
+    assert next(r for r in indonesian["risks"] if r["jobId"] == late_job_id)[
+        "due"
+    ].endswith("Terlambat 1 hari")
+    assert indonesian["charts"]["stages"]["title"] == "Nilai per tahap"
+    assert seen["phone"]["wide"] == [], seen["phone"]["wide"]
+    for language in ("en", "id"):
+        fit = seen["phone"][language]
+        assert fit["viewport"] == 390 and fit["lang"] == language
+        assert fit["pageWidth"] <= 390, fit
+        assert fit["squeezed"] == [], fit["squeezed"]
+    for chart in seen["phone"]["charts"].values():
+        assert chart["box"]["left"] >= 0 and chart["box"]["right"] <= 390, chart
+        assert chart["box"]["width"] >= 280, chart
+    assert seen["laptop"]["id"]["pageWidth"] <= 1440
+    assert seen["violations"] == [], json.dumps(seen["violations"], indent=1)
+    assert sorted(Path(shot).name for shot in seen["screenshots"]) == [
+        "backlog-1440-en.png",
+        "backlog-1440-id.png",
+        "backlog-390-en.png",
+        "backlog-390-id.png",
+    ]
+    assert all(
+        Path(shot).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        for shot in seen["screenshots"]
+    )

@@ -91,6 +91,7 @@ def test_the_generated_types_are_up_to_date():
         "order?orderId=T3JkZXI6MQ%3D%3D",
         "chat-orders",
         "chat-orders/new",
+        "backlog",
     ],
 )
 def test_the_built_app_is_served_for_its_routes(api, path):

@@ -56,6 +56,7 @@ REQUIRED = {
     ("mutation", "paymentProofAccept"): MANAGE_ORDERS,
     ("mutation", "paymentProofReject"): MANAGE_ORDERS,
     ("query", "madeToOrderDrafts"): MANAGE_ORDERS,
+    ("query", "openOrderBacklog"): MANAGE_ORDERS,
     ("mutation", "madeToOrderDraftCreate"): MANAGE_ORDERS,
     ("mutation", "madeToOrderDraftCancel"): MANAGE_ORDERS,
 }

@@ -4,7 +4,7 @@
 //   BASE_URL=http://127.0.0.1:8000 E2E_INPUT='{...}' node e2e/run.mjs <scenario>
 // Prints one JSON line with what the browser saw; exits non-zero on failure.
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { join } from "node:path";
 import { createRequire } from "node:module";
@@ -986,6 +986,181 @@ scenarios.chatOrdersConfirmed = async () => {
     };
   } catch (error) {
     await screenshot(page, "failure-chat-orders", { fullPage: true }).catch(() => null);
+    throw error;
+  } finally {
+    await browser.close();
+  }
+};
+
+/** Until every chart is drawn at the size it is shown at: after a resize an
+ * SVG is first scaled to its new box, then redrawn for it (Recharts measures
+ * its container). */
+async function chartsSettled(page) {
+  await page.waitForFunction(() => {
+    const svgs = [...document.querySelectorAll("svg.recharts-surface")];
+    return svgs.length > 0 && svgs.every((svg) => Math.abs(Number(svg.getAttribute("width")) - svg.getBoundingClientRect().width) < 1);
+  });
+}
+
+/** What reaches past `width` (the page's overflow, named). */
+async function wider(page, width) {
+  return page.evaluate((limit) => {
+    const found = [];
+    // Inside a box that clips (e.g. a screen reader's table) and stays within.
+    const clipped = (el) => {
+      for (let up = el.parentElement; up; up = up.parentElement)
+        if (getComputedStyle(up).overflowX !== "visible" && up.getBoundingClientRect().right <= limit + 0.5) return true;
+      return false;
+    };
+    for (const el of document.querySelectorAll("body *")) {
+      const box = el.getBoundingClientRect();
+      if (box.right > limit + 0.5 && box.width > 0 && !clipped(el))
+        found.push({ tag: el.tagName.toLowerCase(), className: String(el.getAttribute("class") || "").slice(0, 60), right: Math.round(box.right) });
+    }
+    return found.slice(0, 10);
+  }, width);
+}
+
+/** The open-order backlog (issue 16) on a laptop and a phone, in English and
+ * Indonesian: the summary figures, the charts (each an SVG with a name), the
+ * jobs at risk (the late one's link opens its job), the CSV export, a product
+ * type and the forecast's weeks as filters. */
+scenarios.backlog = async () => {
+  const { browser, page, problems } = await signedIn();
+  const shots = [];
+  const violations = [];
+  const root = '[data-testid="backlog-page"]';
+  const CHARTS = ["stages", "aging", "due", "cash"];
+  // Charts drawn at once (no animation), as for anyone who asks for less motion.
+  await page.emulateMedia({ reducedMotion: "reduce" });
+  const ready = async () => {
+    await page.locator(`${root}[data-state="ready"]`).waitFor();
+    await page.locator('[data-testid="backlog-chart-cash"] svg.recharts-surface').waitFor();
+    await chartsSettled(page);
+  };
+  const figures = () =>
+    page.locator('[data-testid^="backlog-figure-"]').evaluateAll((items) =>
+      Object.fromEntries(
+        items.map((item) => [
+          item.getAttribute("data-testid").replace("backlog-figure-", ""),
+          { value: Number(item.getAttribute("data-value")), text: item.querySelector("dd").textContent, label: item.querySelector("dt").textContent },
+        ]),
+      ),
+    );
+  const charts = async () => {
+    const found = {};
+    for (const key of CHARTS) {
+      const chart = page.getByTestId(`backlog-chart-${key}`);
+      const svg = chart.locator("svg.recharts-surface");
+      const title = (await svg.locator(":scope > title").textContent()).trim();
+      found[key] = {
+        svgs: await svg.count(),
+        title,
+        desc: (await svg.locator(":scope > desc").textContent()).trim(),
+        // Found by its role and name, as a screen reader finds it.
+        named: await page.getByRole("application", { name: title, exact: true }).count(),
+        bars: await chart.locator(".recharts-bar-rectangle").count(),
+        tableRows: await chart.locator("table tbody tr").count(),
+        box: await svg.evaluate((el) => {
+          const box = el.getBoundingClientRect();
+          return { left: Math.round(box.left), right: Math.round(box.right), width: Math.round(box.width), height: Math.round(box.height) };
+        }),
+      };
+    }
+    return found;
+  };
+  const risks = () =>
+    page.getByTestId("backlog-risk").evaluateAll((items) =>
+      items.map((item) => ({
+        jobId: item.getAttribute("data-job-id"),
+        risk: item.getAttribute("data-risk"),
+        order: item.getAttribute("data-order"),
+        link: item.querySelector('[data-testid="backlog-risk-link"]').textContent,
+        href: item.querySelector('[data-testid="backlog-risk-link"]').getAttribute("href"),
+        badge: item.querySelector('[data-testid="backlog-risk-badge"]').textContent,
+        due: item.querySelector('[data-testid="backlog-risk-due"]').textContent,
+      })),
+    );
+  try {
+    await page.getByTestId("nav-backlog").click();
+    await ready();
+    // A reload keeps the page (the server serves the app for its route).
+    await page.reload();
+    await ready();
+    const english = {
+      url: new URL(page.url()).pathname,
+      nav: (await page.getByTestId("nav-backlog").textContent()).trim(),
+      current: await page.getByTestId("nav-backlog").getAttribute("aria-current"),
+      title: (await page.locator(`${root} h2`).first().textContent()).trim(),
+      today: await page.getByTestId("backlog-today").getAttribute("data-today"),
+      figures: await figures(),
+      charts: await charts(),
+      risks: await risks(),
+      overdue: await page.getByTestId("backlog-overdue").evaluate((el) => ({ value: Number(el.getAttribute("data-value")), text: el.textContent })),
+    };
+    violations.push(...(await accessibility(page)));
+    shots.push(await screenshot(page, "backlog-1440-en", { fullPage: true }));
+
+    // The CSV, as the browser downloads it.
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("backlog-export").click()]);
+    const csv = { name: download.suggestedFilename(), text: readFileSync(await download.path(), "utf8") };
+    const exported = (await page.getByTestId("backlog-exported").textContent()).trim();
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    await chartsSettled(page);
+    const phone = { en: await fit(page, root), charts: await charts(), wide: await wider(page, 390) };
+    violations.push(...(await accessibility(page)));
+    await page.evaluate(() => window.scrollTo(0, 0));
+    shots.push(await screenshot(page, "backlog-390-en", { fullPage: true }));
+
+    await page.getByRole("button", { name: "ID", exact: true }).click();
+    await page.locator(`${root} h2`).filter({ hasText: "Backlog pesanan terbuka" }).waitFor();
+    const indonesian = {
+      nav: (await page.getByTestId("nav-backlog").textContent()).trim(),
+      title: (await page.locator(`${root} h2`).first().textContent()).trim(),
+      export: (await page.getByTestId("backlog-export").textContent()).trim(),
+      figures: await figures(),
+      risks: await risks(),
+      charts: await charts(),
+    };
+    phone.id = await fit(page, root);
+    violations.push(...(await accessibility(page)));
+    shots.push(await screenshot(page, "backlog-390-id", { fullPage: true }));
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await chartsSettled(page);
+    const laptop = { id: await fit(page, root) };
+    violations.push(...(await accessibility(page)));
+    shots.push(await screenshot(page, "backlog-1440-id", { fullPage: true }));
+    await page.getByRole("button", { name: "EN", exact: true }).click();
+    await page.locator(`${root} h2`).filter({ hasText: "Open-order backlog" }).waitFor();
+
+    // One product type, and eight weeks of forecast.
+    await page.getByLabel("Product type").selectOption({ label: INPUT.productTypeName });
+    await page.getByLabel("Weeks of forecast").selectOption("8");
+    await page.waitForFunction(
+      (selector) => {
+        const el = document.querySelector(selector);
+        const variables = JSON.parse(el.getAttribute("data-variables"));
+        return el.getAttribute("data-state") === "ready" && variables.productType && variables.weeks === 8;
+      },
+      root,
+    );
+    await ready();
+    const filtered = {
+      variables: JSON.parse(await page.locator(root).getAttribute("data-variables")),
+      figures: await figures(),
+      weeks: await page.locator('[data-testid="backlog-chart-cash"] table tbody tr').count(),
+      risks: await risks(),
+    };
+
+    // The late job's link opens its page.
+    await page.locator(`[data-testid="backlog-risk"][data-job-id="${INPUT.lateJobId}"] [data-testid="backlog-risk-link"]`).click();
+    await page.getByTestId("job-page").waitFor();
+    const job = { url: new URL(page.url()).pathname, text: (await page.getByTestId("job-page").textContent()).slice(0, 400) };
+    assert.deepEqual(problems, []);
+    return { english, csv, exported, phone, laptop, indonesian, filtered, job, violations, screenshots: shots.filter(Boolean) };
+  } catch (error) {
+    await screenshot(page, "failure-backlog", { fullPage: true }).catch(() => null);
     throw error;
   } finally {
     await browser.close();

@@ -1,5 +1,5 @@
 import { Box, Button, Text } from "@saleor/macaw-ui";
-import { useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { session } from "./auth/session";
 import { Language, useI18n } from "./i18n";
 import { BoardPage } from "./pages/BoardPage";
@@ -16,6 +16,9 @@ import { Link, paths, Route, useRoute } from "./router";
 import { PENDING_PAYMENT_PROOF_COUNT } from "./api/operations";
 import type { PendingPaymentProofCountQuery } from "./api/generated";
 import { useQuery } from "./api/useQuery";
+
+// The backlog's charts (Recharts) load with the page, not with the board.
+const BacklogPage = lazy(() => import("./pages/BacklogPage").then((module) => ({ default: module.BacklogPage })));
 
 const read = () => ({ token: session.current, awaitingDashboard: session.isAwaitingDashboard });
 
@@ -88,6 +91,12 @@ function Page({ route }: { route: Route }) {
       return <ChatOrdersPage />;
     case "newChatOrder":
       return <NewChatOrderPage />;
+    case "backlog":
+      return (
+        <Suspense fallback={<Text color="default2">{t("loading")}</Text>}>
+          <BacklogPage />
+        </Suspense>
+      );
     case "settings":
       return <ProductTypesPage />;
     case "productType":
@@ -115,7 +124,7 @@ export function App() {
       ? "settings"
       : route.name === "chatOrders" || route.name === "newChatOrder"
         ? "chatOrders"
-        : route.name === "proofs" || route.name === "batches"
+        : route.name === "proofs" || route.name === "batches" || route.name === "backlog"
           ? route.name
           : "board";
   return (
@@ -164,6 +173,11 @@ export function App() {
             <Link to={paths.chatOrders()} aria-current={active === "chatOrders" ? "page" : undefined} style={{ textDecoration: "none" }} data-testid="nav-chat-orders">
               <Text fontWeight={active === "chatOrders" ? "bold" : "regular"} color={active === "chatOrders" ? "default1" : "default2"}>
                 {t("chatOrders")}
+              </Text>
+            </Link>
+            <Link to={paths.backlog()} aria-current={active === "backlog" ? "page" : undefined} style={{ textDecoration: "none" }} data-testid="nav-backlog">
+              <Text fontWeight={active === "backlog" ? "bold" : "regular"} color={active === "backlog" ? "default1" : "default2"}>
+                {t("backlog")}
               </Text>
             </Link>
           </Box>

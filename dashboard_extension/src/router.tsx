@@ -14,6 +14,7 @@ export type Route =
   | { name: "batches" }
   | { name: "chatOrders" }
   | { name: "newChatOrder" }
+  | { name: "backlog" }
   | { name: "notFound" };
 
 export function parseRoute(pathname: string, search = ""): Route {
@@ -29,6 +30,7 @@ export function parseRoute(pathname: string, search = ""): Route {
   if (parts[0] === "batches" && parts.length === 1) return { name: "batches" };
   if (parts[0] === "chat-orders" && parts.length === 1) return { name: "chatOrders" };
   if (parts[0] === "chat-orders" && parts.length === 2 && parts[1] === "new") return { name: "newChatOrder" };
+  if (parts[0] === "backlog" && parts.length === 1) return { name: "backlog" };
   if (parts[0] === "jobs" && parts.length === 2) return { name: "job", id: parts[1] };
   if (parts[0] === "settings" && parts.length === 1) return { name: "settings" };
   if (parts[0] === "settings" && parts.length === 2) return { name: "productType", id: parts[1] };
@@ -42,6 +44,7 @@ export const paths = {
   batches: () => `${BASE}/batches`,
   chatOrders: () => `${BASE}/chat-orders`,
   newChatOrder: () => `${BASE}/chat-orders/new`,
+  backlog: () => `${BASE}/backlog`,
   job: (id: string) => `${BASE}/jobs/${encodeURIComponent(id)}`,
   settings: () => `${BASE}/settings`,
   order: (orderId: string) => `${BASE}/order?orderId=${encodeURIComponent(orderId)}`,

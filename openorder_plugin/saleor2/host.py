@@ -49,6 +49,7 @@ class Saleor2Host(SaleorHost):
     cancelled_order_status = OrderStatus.CANCELED
     # Saleor 2.10's order number is its key.
     order_number_field = "pk"
+    order_placed_field = "created"
     demo_command = "openorder_plugin.saleor2.demo.command.Command"
 
     # -- the shop ----------------------------------------------------------

@@ -338,6 +338,8 @@ def test_the_buyer_link_shows_the_order_and_confirms_it(
     assert 'lang="id"' in text and "Konfirmasi" in text
     assert "HALO" in text and "SARI" in text and "Rp 276.000" in text
     assert "Rp 138.000" in text
+    # How long the deposit may wait once confirmed (the plugin's window).
+    assert "bayar DP dalam 24 jam" in text
     english = requests.get(draft["buyerUrl"] + "?lang=en", timeout=30).text
     assert "Confirm my order" in english
 

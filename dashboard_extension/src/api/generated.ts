@@ -32,6 +32,11 @@ export type AccountErrorCode =
   | 'REQUIRED'
   | 'UNIQUE';
 
+/** An enumeration. */
+export type BacklogRisk =
+  | 'DUE_SOON'
+  | 'LATE';
+
 /** When the rest of a made-to-order line is due. */
 export type BalanceDueEnum =
   | 'DAYS_AFTER_ORDER'
@@ -463,6 +468,19 @@ export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type MeQuery = { me: { id: string, email: string, firstName: string, lastName: string, isStaff: boolean } | null };
+
+export type OpenOrderBacklogQueryVariables = Exact<{
+  productType?: string | number | null | undefined;
+  placedFrom?: string | null | undefined;
+  placedTo?: string | null | undefined;
+  weeks?: number | null | undefined;
+  dueWithinDays?: number | null | undefined;
+}>;
+
+
+export type OpenOrderBacklogQuery = { openOrderBacklog: { today: string, currency: string, orders: number, units: number, value: { amount: number, currency: string }, total: { amount: number, currency: string }, paid: { amount: number, currency: string }, outstanding: { amount: number, currency: string }, stages: Array<{ code: string, label: string, orders: number, units: number, value: { amount: number, currency: string } }>, aging: Array<{ code: string, label: string, orders: number, units: number, value: { amount: number, currency: string } }>, dueIn: Array<{ code: string, label: string, orders: number, units: number, value: { amount: number, currency: string } }>, atRisk: Array<{ jobId: string, orderNumber: string, productName: string, stage: string, stageLabel: string, promisedDate: string, daysLeft: number, risk: BacklogRisk, quantity: number, value: { amount: number, currency: string } }>, cashForecast: { overdue: { amount: number, currency: string }, later: { amount: number, currency: string }, unscheduled: { amount: number, currency: string }, total: { amount: number, currency: string }, weeks: Array<{ weekStart: string, deposits: { amount: number, currency: string }, balancesOnReady: { amount: number, currency: string }, balancesOnDelivery: { amount: number, currency: string }, balancesDaysAfterOrder: { amount: number, currency: string }, total: { amount: number, currency: string } }> } } };
+
+export type BacklogSliceFieldsFragment = { code: string, label: string, orders: number, units: number, value: { amount: number, currency: string } };
 
 export type OrderJobsQueryVariables = Exact<{
   orders?: Array<string | number> | string | number | null | undefined;

@@ -495,3 +495,48 @@ export const CHAT_ORDER_PRODUCTS = /* GraphQL */ `
     }
   }
 `;
+
+// ------------------------------------------------------------------- backlog
+
+// The open-order backlog (issue 16): open orders and units by stage with their
+// value, their ages and due dates, the jobs at risk and the cash forecast by
+// week, for one made-to-order product type or all of them.
+const BACKLOG_SLICE_FIELDS = /* GraphQL */ `
+  fragment BacklogSliceFields on BacklogSlice { code label orders units value { amount currency } }
+`;
+
+export const OPEN_ORDER_BACKLOG = /* GraphQL */ `
+  query OpenOrderBacklog($productType: ID, $placedFrom: Date, $placedTo: Date, $weeks: Int, $dueWithinDays: Int) {
+    openOrderBacklog(
+      productType: $productType, placedFrom: $placedFrom, placedTo: $placedTo, weeks: $weeks, dueWithinDays: $dueWithinDays
+    ) {
+      today currency orders units
+      value { amount currency }
+      total { amount currency }
+      paid { amount currency }
+      outstanding { amount currency }
+      stages { ...BacklogSliceFields }
+      aging { ...BacklogSliceFields }
+      dueIn { ...BacklogSliceFields }
+      atRisk {
+        jobId orderNumber productName stage stageLabel promisedDate daysLeft risk quantity
+        value { amount currency }
+      }
+      cashForecast {
+        overdue { amount currency }
+        later { amount currency }
+        unscheduled { amount currency }
+        total { amount currency }
+        weeks {
+          weekStart
+          deposits { amount currency }
+          balancesOnReady { amount currency }
+          balancesOnDelivery { amount currency }
+          balancesDaysAfterOrder { amount currency }
+          total { amount currency }
+        }
+      }
+    }
+  }
+  ${BACKLOG_SLICE_FIELDS}
+`;

@@ -1,5 +1,6 @@
 """The plugin's root fields, one class per part of the product."""
 
+from .backlog.schema import BacklogQueries
 from .batches.schema import BatchMutations, BatchQueries
 from .chat_orders.schema import ChatOrderMutations, ChatOrderQueries
 from .catalog.schema import CatalogMutations, CatalogQueries
@@ -15,6 +16,7 @@ class OpenOrderQueries(
     PaymentQueries,
     BatchQueries,
     ChatOrderQueries,
+    BacklogQueries,
 ):
     pass
 

@@ -1,6 +1,7 @@
 """The plugin's root fields on Saleor 3.23, one class per part of the
 product."""
 
+from .backlog.schema import BacklogQueries
 from .batches.schema import BatchMutations, BatchQueries
 from .chat_orders.schema import ChatOrderMutations, ChatOrderQueries
 from .catalog.schema import CatalogMutations, CatalogQueries
@@ -16,6 +17,7 @@ class OpenOrderQueries(
     PaymentQueries,
     BatchQueries,
     ChatOrderQueries,
+    BacklogQueries,
 ):
     pass
 

@@ -1,0 +1,1 @@
+"""The open-order backlog: what is accepted and not yet delivered."""
