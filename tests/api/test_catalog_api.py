@@ -315,6 +315,16 @@ def test_configuration_is_for_staff_who_manage_products(api, customer_api, demo_
     body = other_staff.execute(MADE_TO_ORDER_UPDATE, variables)
     assert body["data"]["productTypeMadeToOrderUpdate"] is None
     assert body["errors"]
+    body = other_staff.execute(MADE_TO_ORDER_PRODUCT_TYPES, {"first": 10})
+    assert body["data"]["madeToOrderProductTypes"] is None
+
+    # Staff taking chat orders read the types' spec fields, and change nothing.
+    staff_user("kasir@openorder.test", ["order.manage_orders"])
+    order_staff = api.signed_in("kasir@openorder.test", "secret-password")
+    listed = order_staff.query(MADE_TO_ORDER_PRODUCT_TYPES, {"first": 10})
+    assert listed["madeToOrderProductTypes"]["totalCount"] >= 4
+    body = order_staff.execute(MADE_TO_ORDER_UPDATE, variables)
+    assert body["data"]["productTypeMadeToOrderUpdate"] is None
 
 
 def test_the_staff_listing_pages_every_product_type(staff_api, demo_shop):

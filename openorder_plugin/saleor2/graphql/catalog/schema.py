@@ -1,10 +1,10 @@
 import graphene
-from saleor.core.permissions import ProductPermissions
+from saleor.core.permissions import OrderPermissions, ProductPermissions
 from saleor.graphql.core.connection import (
     CountableConnection,
     connection_from_queryset_slice,
 )
-from saleor.graphql.decorators import permission_required
+from saleor.graphql.decorators import one_of_permissions_required
 from saleor.graphql.utils import get_user_or_app_from_context
 from saleor.graphql.utils.sorting import sort_queryset_for_connection
 from graphene.relay import PageInfo
@@ -43,7 +43,8 @@ class CatalogQueries(graphene.ObjectType):
         MadeToOrderSettingsCountableConnection,
         description=(
             "The made-to-order settings and spec fields of every product type "
-            "(ready stock when never configured). Needs MANAGE_PRODUCTS."
+            "(ready stock when never configured). Needs MANAGE_PRODUCTS, or "
+            "MANAGE_ORDERS (staff taking chat orders fill in the spec fields)."
         ),
     )
 
@@ -62,7 +63,9 @@ class CatalogQueries(graphene.ObjectType):
             products, product_id=product_id, slug=slug
         )
 
-    @permission_required(ProductPermissions.MANAGE_PRODUCTS)
+    @one_of_permissions_required(
+        [ProductPermissions.MANAGE_PRODUCTS, OrderPermissions.MANAGE_ORDERS]
+    )
     def resolve_made_to_order_product_types(self, info, **kwargs):
         check_cursors(kwargs)
         qs, _sort_by = sort_queryset_for_connection(

@@ -4,6 +4,7 @@ from saleor.channel.models import Channel
 from saleor.graphql.core.connection import CountableConnection, create_connection_slice
 from saleor.graphql.core.fields import BaseField, ConnectionField
 from saleor.graphql.utils import get_user_or_app_from_context
+from saleor.permission.enums import OrderPermissions
 
 from ....catalog import selectors
 from ....errors import OpenOrderError as DomainError
@@ -44,9 +45,11 @@ class CatalogQueries(graphene.ObjectType):
         MadeToOrderSettingsCountableConnection,
         description=(
             "The made-to-order settings and spec fields of every product type "
-            "(ready stock when never configured), amounts in the shop's currency."
+            "(ready stock when never configured), amounts in the shop's currency. "
+            "Staff taking chat orders (MANAGE_ORDERS) read it too, for the spec "
+            "fields."
         ),
-        permissions=list(CATALOG_PERMISSIONS),
+        permissions=[*CATALOG_PERMISSIONS, OrderPermissions.MANAGE_ORDERS],
         doc_category=DOC_CATEGORY,
     )
 
