@@ -575,7 +575,8 @@ const scenarios = {
 
       await page.setViewportSize({ width: 390, height: 844 });
       await panel.scrollIntoViewIfNeeded();
-      const phone = { en: await fit(page, '[data-testid="design-approval"]') };
+      // The whole job page must fit a phone, its payment table too.
+      const phone = { en: await fit(page, "#root") };
       shots.push(await screenshot(page, "design-390-en"));
       await page.getByRole("button", { name: "ID", exact: true }).click();
       await panel.getByTestId("approval-state").filter({ hasText: "Menunggu ACC pembeli" }).waitFor();
@@ -583,7 +584,7 @@ const scenarios = {
         title: (await panel.locator("h2").first().textContent()).trim(),
         round: (await panel.locator('[data-version="2"]').textContent()).includes("Revisi ke-2"),
       };
-      phone.id = await fit(page, '[data-testid="design-approval"]');
+      phone.id = await fit(page, "#root");
       const phoneViolations = await accessibility(page);
       await panel.scrollIntoViewIfNeeded();
       shots.push(await screenshot(page, "design-390-id"));

@@ -247,7 +247,8 @@ export function PaymentSchedulePanel({
             </Notice>
           )}
 
-          <div className="oo-scroll-x">
+          {/* On a phone the table scrolls sideways: a region the keyboard reaches. */}
+          <div className="oo-scroll-x" tabIndex={0} role="region" aria-label={t("paymentSchedule")}>
             <table className="oo-table">
               <thead>
                 <tr>
@@ -262,9 +263,11 @@ export function PaymentSchedulePanel({
                 {schedule.installments.map((i) => (
                   <tr key={i.kind} data-testid="installment" data-kind={i.kind} data-status={i.status}>
                     <td>{tx("installment", i.kind)}</td>
-                    <td>{formatMoney(i.amount.amount, i.amount.currency)}</td>
-                    <td>{formatMoney(i.paidAmount.amount, i.paidAmount.currency)}</td>
-                    <td>{i.dueDate ? formatDate(i.dueDate) : tx("dueTrigger", i.dueTrigger)}</td>
+                    <td className="oo-nowrap">{formatMoney(i.amount.amount, i.amount.currency)}</td>
+                    <td className="oo-nowrap">{formatMoney(i.paidAmount.amount, i.paidAmount.currency)}</td>
+                    <td className={i.dueDate ? "oo-nowrap" : undefined}>
+                      {i.dueDate ? formatDate(i.dueDate) : tx("dueTrigger", i.dueTrigger)}
+                    </td>
                     <td>
                       <Badge tone={i.status === "PAID" ? "success" : i.status === "OVERDUE" ? "critical" : i.status === "DUE" ? "warning" : "default"}>
                         {tx("installmentStatus", i.status)}
