@@ -554,7 +554,7 @@ export function BacklogPage() {
         actions={
           <Box display="flex" gap={2} alignItems="center" flexWrap="wrap">
             <Button variant="tertiary" size="small" onClick={() => void reload()}>
-              {t("retry")}
+              {t("reload")}
             </Button>
             <Button variant="primary" size="small" disabled={!backlog || loading} onClick={exportCsv} data-testid="backlog-export" className="oo-thumb-button">
               {t("backlogExport")}

@@ -133,7 +133,7 @@ export function ChatOrdersPage() {
       actions={
         <Box display="flex" gap={2} alignItems="center" flexWrap="wrap">
           <Button variant="tertiary" size="small" onClick={() => void reload()}>
-            {t("retry")}
+            {t("reload")}
           </Button>
           <Link to={paths.newChatOrder()} className="oo-action-link oo-action-primary" data-testid="new-chat-order">
             {t("newChatOrder")}

@@ -25,7 +25,7 @@ export function PaymentProofsPage() {
       aria-busy={loading}
       actions={
         <Button variant="tertiary" size="small" onClick={() => void reload()}>
-          {t("retry")}
+          {t("reload")}
         </Button>
       }
     >

@@ -151,7 +151,7 @@ export function PreOrderBatchesPage() {
       aria-busy={loading}
       actions={
         <Button variant="tertiary" size="small" onClick={() => void reload()}>
-          {t("retry")}
+          {t("reload")}
         </Button>
       }
     >
