@@ -2,23 +2,30 @@
 (Debian's chromium driven by Playwright) against the live server and the
 test database, each outcome checked afterwards through GraphQL reads."""
 
+import csv
 import datetime
+import io
 import json
 import os
 import re
+from decimal import Decimal
 from pathlib import Path
 from urllib.parse import parse_qs, quote, urlparse
 
 import pytest
 from django.utils import timezone
+from graphene import Node
 
 from openorder_plugin.saleor2.demo import catalog
-from openorder_plugin.models import PaymentProof, ProductionJob
+from openorder_plugin.models import Installment, PaymentProof, ProductionJob
+from openorder_plugin.models.payments import InstallmentKind
 
+from .api.test_backlog_api import BACKLOG, CAKE_SPECS, chat_order, promise
 from .api.test_chat_orders_api import create as create_chat_order
+from .api.test_payments_api import record
 from .dashboard_helpers import DASHBOARD, run_scenario
 from .production_helpers import JOB, place_order
-from .specs_helpers import add_custom, days_from_today, empty_checkout
+from .specs_helpers import TSHIRT_SPECS, add_custom, days_from_today, empty_checkout
 from .storefront import pay_and_complete, set_shipping_address, variant_id
 
 INJECTION = "<img src=x onerror=alert(1)>"
@@ -1029,19 +1036,6 @@ def test_a_chat_order_taken_on_the_board_and_confirmed_by_the_buyer(
 def test_the_backlog_page_with_its_charts_and_csv_on_a_laptop_and_a_phone(
     api, staff_api, demo_shop, staff_login
 ):
-    import csv
-    import io
-    from decimal import Decimal
-
-    from graphene import Node
-
-    from openorder_plugin.models import Installment
-    from openorder_plugin.models.payments import InstallmentKind
-
-    from .api.test_backlog_api import BACKLOG, CAKE_SPECS, chat_order, promise
-    from .api.test_payments_api import record
-    from .specs_helpers import TSHIRT_SPECS
-
     # Open orders of two product types: two T-shirts due in ten days; a cake
     # due in two days, still only received (at risk); a T-shirt whose deposit
     # is paid, promised yesterday and not started (late). The late one's

@@ -224,10 +224,11 @@ def create_draft(
 
 
 def _locked_by_token(token):
+    token = as_uuid(token)
     chat_order = (
-        ChatOrder.objects.select_for_update()
-        .filter(token=as_uuid(token) or "00000000-0000-0000-0000-000000000000")
-        .first()
+        ChatOrder.objects.select_for_update().filter(token=token).first()
+        if token
+        else None
     )
     if chat_order is None:
         raise OpenOrderError.single(
@@ -271,6 +272,11 @@ def confirm(token, *, expected_total=None, user=None):
         # Staff placed the draft themselves (Saleor's own draftOrderComplete):
         # the order's hook already did what placing does.
         return _mark_confirmed(chat_order)
+    # The total the buyer saw: checked before anything is held or the host is
+    # told (its order-created hooks may reach other systems), and again once
+    # the host has priced the order as placed (Saleor 3 prices a draft
+    # lazily), when a mismatch rolls all of it back.
+    _check_total(expected_total, order)
     lines, entries = order_lines_with_entries(chat_order)
     checks = spec_lines.check_checkout_lines(
         Basket(chat_order.pk, order.currency),
@@ -280,17 +286,7 @@ def confirm(token, *, expected_total=None, user=None):
     if checks:
         capacity.hold_for_checkout(chat_order.pk, spec_lines.demands(checks))
     order = host.place_draft_order(order, checkout_token=str(chat_order.pk), user=user)
-    # Compared once the host has priced the order as placed (Saleor 3 prices
-    # a draft lazily); a mismatch rolls all of it back.
-    if expected_total is not None and expected_total != order.total_gross_amount:
-        raise OpenOrderError.single(
-            "expected_total",
-            Code.CONFLICT,
-            gettext(
-                "The shop changed this order since you opened it; reload the page "
-                "to see it as it is now."
-            ),
-        )
+    _check_total(expected_total, order)
     placement.order_placed(order)
     _queue_confirmed(chat_order, order)
     return _mark_confirmed(chat_order)
@@ -315,6 +311,18 @@ def _queue_confirmed(chat_order, order):
             },
             order=order,
             language=language,
+        )
+
+
+def _check_total(expected_total, order):
+    if expected_total is not None and expected_total != order.total_gross_amount:
+        raise OpenOrderError.single(
+            "expected_total",
+            Code.CONFLICT,
+            gettext(
+                "The shop changed this order since you opened it; reload the page "
+                "to see it as it is now."
+            ),
         )
 
 
